@@ -1,1 +1,3 @@
-return 0;
+using FeedHub.Host.Cli;
+
+return await CommandLine.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,48 @@
+using System.CommandLine;
+
+namespace FeedHub.Host.Cli;
+
+/// <summary>The `feedhub` command tree. Each command lives in its own file.</summary>
+public static class CommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("FeedHub: clean RSS/Atom/JSON feeds and a status dashboard from the KPU regional news sites.");
+        root.Subcommands.Add(CrawlCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(PreviewCommand.Create());
+        root.Subcommands.Add(ItemsCommand.Create());
+        return root;
+    }
+}
+
+/// <summary>Exit codes every command shares; scripts rely on them.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    /// <summary>Some sources failed, or a runtime error (storage, network).</summary>
+    public const int Failed = 1;
+    /// <summary>feeds.json or a flag is invalid.</summary>
+    public const int BadConfig = 2;
+}
+
+/// <summary>Options that several commands share, created fresh for each command.</summary>
+public static class CommonOptions
+{
+    public static Option<string?> Config() => new("--config")
+    {
+        Description = "Path of feeds.json (default: Paths:Config from appsettings.json, else feeds.json)",
+    };
+
+    public static Option<string?> Database() => new("--db")
+    {
+        Description = "Path of the SQLite database (default: Paths:Database, else data/feedhub.db)",
+    };
+
+    public static Option<string[]> Sources(string description) => new("--source")
+    {
+        Description = description,
+        AllowMultipleArgumentsPerToken = false,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FeedHub.Host.Composition;
+using FeedHub.Normalisation;
+using FeedHub.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FeedHub.Host.Cli;
+
+/// <summary>`feedhub items`: stored items, newest first, as text or JSON for scripts.</summary>
+public static class ItemsCommand
+{
+    public static Command Create()
+    {
+        var db = CommonOptions.Database();
+        var sources = CommonOptions.Sources("Only items of this source id (repeatable)");
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of item objects" };
+        var limit = new Option<int>("--limit") { Description = "At most this many items (default 500)", DefaultValueFactory = _ => 500 };
+        var command = new Command("items", "List stored items, newest first") { db, sources, json, limit };
+        command.SetAction((parse, ct) => CommandGuard.RunAsync(async () =>
+        {
+            using var host = AppHost.CreateCommandHost(config: null, parse.GetValue(db));
+            await host.Services.GetRequiredService<FeedHubDatabase>().InitialiseAsync(ct);
+            var ids = parse.GetValue(sources) ?? [];
+            var max = parse.GetValue(limit);
+            if (max is < 1 or > 100_000) throw new ArgumentException($"--limit must be between 1 and 100000, got {max}");
+            var items = await ReadAllAsync(host.Services.GetRequiredService<ItemStore>(),
+                new ItemFilter { SourceIds = ids.Length > 0 ? ids : null }, max, ct);
+            if (parse.GetValue(json)) WriteJson(items);
+            else foreach (var item in items)
+                Console.WriteLine($"{Iso(item.Published)}  {item.Id}  {item.Title}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>Pages through the store with its keyset cursor, so any limit works with bounded queries.</summary>
+    private static async Task<List<Item>> ReadAllAsync(ItemStore store, ItemFilter filter, int max, CancellationToken ct)
+    {
+        var all = new List<Item>();
+        while (all.Count < max)
+        {
+            var want = Math.Min(500, max - all.Count);
+            var page = await store.QueryAsync(filter with { Limit = want }, ct);
+            all.AddRange(page);
+            if (page.Count < want) break;
+            filter = filter with { Before = new ItemCursor(page[^1].Published, page[^1].Id) };
+        }
+        return all;
+    }
+
+    private static string Iso(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static void WriteJson(IEnumerable<Item> items)
+    {
+        var rows = items.Select(i => new
+        {
+            id = i.Id,
+            source = i.SourceId,
+            link = i.Link,
+            title = i.Title,
+            published = Iso(i.Published),
+            updated = i.Updated is { } u ? Iso(u) : null,
+            dateSource = i.DateSource.ToString(),
+            firstSeen = Iso(i.FirstSeen),
+            category = i.Category,
+            author = i.Author,
+            image = i.ImageUrl,
+            summary = i.Summary,
+            version = i.Version,
+        });
+        Console.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }));
+    }
+}

@@ -1,0 +1,54 @@
+using FeedHub.Normalisation;
+using FeedHub.Storage;
+
+namespace FeedHub.Crawling;
+
+/// <summary>How deep and how carefully one crawl of one source goes.</summary>
+public sealed record CrawlOptions
+{
+    /// <summary>List pages followed per category while a page holds only unknown articles.</summary>
+    public int MaxPages { get; init; } = 3;
+    /// <summary>First list page to read (backfill resumes deeper).</summary>
+    public int FirstPage { get; init; } = 1;
+    /// <summary>Fetch and extract, but write nothing (preview).</summary>
+    public bool DryRun { get; init; }
+    /// <summary>Walk every page up to <see cref="MaxPages"/> even when pages hold known articles (backfill).</summary>
+    public bool Backfill { get; init; }
+}
+
+public enum CrawlOutcome
+{
+    Ok,
+    Failed,
+}
+
+/// <summary>One article that could not be fetched or extracted; the rest of the run goes on.</summary>
+public sealed record ArticleError(string Url, string Error);
+
+/// <summary>The result of one crawl of one source, for the command line, the scheduler and the logs.</summary>
+public sealed record CrawlReport
+{
+    public required string SourceId { get; init; }
+    public required CrawlOutcome Outcome { get; init; }
+    public FailureKind FailureKind { get; init; }
+    /// <summary>The reason in words when the run failed.</summary>
+    public string? Error { get; init; }
+    public int New { get; init; }
+    public int Updated { get; init; }
+    public int Unchanged { get; init; }
+    public IReadOnlyList<ArticleError> ArticleErrors { get; init; } = [];
+    /// <summary>The site asked us to come back no earlier than this (429/503 Retry-After).</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+    public int Requests { get; init; }
+    public TimeSpan Duration { get; init; }
+    /// <summary>Deepest list page read per category.</summary>
+    public IReadOnlyDictionary<int, int> DeepestPage { get; init; } = new Dictionary<int, int>();
+    /// <summary>Items that were (or in a dry run would be) written.</summary>
+    public IReadOnlyList<Item> Items { get; init; } = [];
+
+    /// <summary>The one-line summary `feedhub crawl` prints per source.</summary>
+    public string Summary => Outcome == CrawlOutcome.Ok
+        ? $"{SourceId}: ok — {New} new, {Updated} updated, {Unchanged} unchanged" +
+          (ArticleErrors.Count > 0 ? $", {ArticleErrors.Count} article(s) failed (first: {ArticleErrors[0].Url}: {ArticleErrors[0].Error})" : "")
+        : $"{SourceId}: failed: {Error}";
+}

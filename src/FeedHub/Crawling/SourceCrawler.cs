@@ -1,0 +1,277 @@
+using FeedHub.Extraction;
+using FeedHub.Fetching;
+using FeedHub.Normalisation;
+using FeedHub.Sources;
+using FeedHub.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace FeedHub.Crawling;
+
+/// <summary>
+/// Walks one source down the pipeline: list pages → article pages → normalised items → one
+/// transaction. Known articles whose list entry is unchanged are not refetched, so a warm cycle
+/// costs one request per list page.
+/// </summary>
+public sealed class SourceCrawler(
+    IFetcher fetcher,
+    ItemStore items,
+    SourceStateStore states,
+    TimeProvider clock,
+    ILogger<SourceCrawler> log)
+{
+    public async Task<CrawlReport> CrawlAsync(Source source, CrawlOptions options, CancellationToken ct)
+    {
+        var run = new CrawlRun(source, options, clock.GetUtcNow());
+        try
+        {
+            if (source.Kind == SourceKind.Feed) await CrawlFeedAsync(run, ct);
+            else await CrawlSiteAsync(run, ct);
+        }
+        catch (CrawlFailure failure)
+        {
+            run.Fail(failure.Kind, failure.Message, failure.RetryAfter);
+        }
+        return await FinishAsync(run, ct);
+    }
+
+    private async Task CrawlSiteAsync(CrawlRun run, CancellationToken ct)
+    {
+        foreach (var category in run.Source.Categories)
+        {
+            for (var page = run.Options.FirstPage; page < run.Options.FirstPage + run.Options.MaxPages; page++)
+            {
+                var url = run.Source.ListPage(category, page);
+                var fetched = await FetchAsync(run, url, ct);
+                if (!fetched.IsSuccess)
+                {
+                    if (page == run.Options.FirstPage) throw CrawlFailure.From(fetched);
+                    run.ArticleErrors.Add(new ArticleError(url.AbsoluteUri, fetched.Error ?? fetched.Outcome.ToString()));
+                    break;
+                }
+                run.DeepestPage[category] = page;
+                if (fetched.Outcome == FetchOutcome.NotModified) break;
+
+                var entries = ListPageExtractor.Extract(fetched.Body!, fetched.FinalUrl, run.Source);
+                if (entries.Count == 0)
+                {
+                    if (page == run.Options.FirstPage)
+                        throw new CrawlFailure(FailureKind.Extraction, $"{url}: no article links — maintenance page or changed template?");
+                    break;
+                }
+                var allUnknown = await ReadEntriesAsync(run, entries, ct);
+                if (!allUnknown && !run.Options.Backfill) break;
+            }
+        }
+        if (run.ArticlesTried > 0 && run.ArticlesRead == 0)
+        {
+            var first = run.ArticleErrors.First();
+            throw new CrawlFailure(run.ArticleFetchFailed ? FailureKind.Fetch : FailureKind.Extraction,
+                $"none of {run.ArticlesTried} article page(s) could be read (first: {first.Url}: {first.Error})");
+        }
+    }
+
+    /// <returns>True when every entry was unknown, i.e. older pages may hold more new articles.</returns>
+    private async Task<bool> ReadEntriesAsync(CrawlRun run, IReadOnlyList<ListEntry> entries, CancellationToken ct)
+    {
+        var keyed = new List<(ListEntry Entry, ItemKey Key)>();
+        foreach (var entry in entries)
+        {
+            var canonical = CanonicalUrl.Of(entry.Url, run.Source.Url);
+            if (ItemIdentity.KeyOf(canonical, run.Source.Profile) is { } key) keyed.Add((entry, key));
+        }
+        var known = await items.GetKnownAsync(run.Source.Id, keyed.Select(k => k.Key.Slug), ct);
+        var allUnknown = true;
+        foreach (var (entry, key) in keyed)
+        {
+            if (!run.SeenSlugs.Add(key.Slug))
+            {
+                allUnknown = false;
+                continue;
+            }
+            var knownItem = known.GetValueOrDefault(key.Slug);
+            var fingerprint = ListFingerprint.Of(entry);
+            if (knownItem is not null)
+            {
+                allUnknown = false;
+                if (knownItem.ListFingerprint == fingerprint)
+                {
+                    run.SkippedUnchanged++;
+                    continue;
+                }
+            }
+            await ReadArticleAsync(run, entry, key, knownItem, fingerprint, ct);
+        }
+        return allUnknown;
+    }
+
+    private async Task ReadArticleAsync(CrawlRun run, ListEntry entry, ItemKey key, KnownItem? known, string fingerprint, CancellationToken ct)
+    {
+        run.ArticlesTried++;
+        var fetched = await FetchAsync(run, entry.Url, ct, useValidators: known is not null);
+        if (!fetched.IsSuccess)
+        {
+            run.ArticleFetchFailed = true;
+            run.ArticleErrors.Add(new ArticleError(entry.Url.AbsoluteUri, fetched.Error ?? fetched.Outcome.ToString()));
+            return;
+        }
+        if (fetched.Outcome == FetchOutcome.NotModified)
+        {
+            // The page is as we stored it; only the list entry around it changed.
+            run.ArticlesRead++;
+            run.Fingerprints[known!.Id] = fingerprint;
+            run.SkippedUnchanged++;
+            return;
+        }
+        ExtractedArticle article;
+        try
+        {
+            article = ArticleExtractor.Extract(fetched.Body!, fetched.FinalUrl, run.Source);
+        }
+        catch (ExtractionException e)
+        {
+            run.ArticleErrors.Add(new ArticleError(entry.Url.AbsoluteUri, e.Message));
+            return;
+        }
+        run.ArticlesRead++;
+        var itemId = known?.Id ?? ItemIdentity.IdOf(run.Source.Id, key);
+        Keep(run, ItemNormaliser.Normalise(article with { Url = CanonicalUrl.Of(article.Url, run.Source.Url) },
+            run.Source, itemId, run.StartedAt, known, fresh: !run.Options.Backfill), key.Slug, fingerprint);
+    }
+
+    private async Task CrawlFeedAsync(CrawlRun run, CancellationToken ct)
+    {
+        var fetched = await FetchAsync(run, run.Source.Url, ct);
+        if (!fetched.IsSuccess) throw CrawlFailure.From(fetched);
+        if (fetched.Outcome == FetchOutcome.NotModified) return;
+        ParsedFeed feed;
+        try
+        {
+            feed = FeedDocumentParser.Parse(fetched.Body!, fetched.FinalUrl);
+        }
+        catch (FeedFormatException e)
+        {
+            throw new CrawlFailure(FailureKind.Extraction, e.Message);
+        }
+        var keyed = feed.Entries.Select(e => (Entry: e, Key: ItemIdentity.KeyOfFeedEntry(e))).ToList();
+        var known = await items.GetKnownAsync(run.Source.Id, keyed.Select(k => k.Key.Slug), ct);
+        foreach (var (entry, key) in keyed)
+        {
+            if (!run.SeenSlugs.Add(key.Slug)) continue;
+            var knownItem = known.GetValueOrDefault(key.Slug);
+            var itemId = knownItem?.Id ?? ItemIdentity.IdOf(run.Source.Id, key);
+            Keep(run, ItemNormaliser.Normalise(entry, run.Source, itemId, run.StartedAt, knownItem, fresh: true), key.Slug, null);
+        }
+    }
+
+    private static void Keep(CrawlRun run, NormalisedItem normalised, string slug, string? fingerprint)
+    {
+        if (normalised.Change == ItemChange.Unchanged)
+        {
+            if (fingerprint is not null) run.Fingerprints[normalised.Item.Id] = fingerprint;
+            run.SkippedUnchanged++;
+            return;
+        }
+        run.Writes.Add(new ItemWrite(normalised.Item, slug, fingerprint));
+        if (normalised.Change == ItemChange.New) run.DryNew++;
+        else run.DryUpdated++;
+    }
+
+    private async Task<FetchResult> FetchAsync(CrawlRun run, Uri url, CancellationToken ct, bool useValidators = true)
+    {
+        Validators? validators = null;
+        if (useValidators)
+        {
+            var stored = await states.GetValidatorsAsync([url.AbsoluteUri], ct);
+            validators = stored.GetValueOrDefault(url.AbsoluteUri);
+        }
+        var result = await fetcher.FetchAsync(new FetchRequest(url, validators), ct);
+        run.Fetches.Add(FetchLogEntry.From(run.Source.Id, result));
+        if (result.Outcome == FetchOutcome.Ok && !result.Validators.IsEmpty)
+            run.Validators[url.AbsoluteUri] = result.Validators;
+        log.LogDebug("{Source} GET {Url} → {Outcome} {Status} in {Ms} ms", run.Source.Id, url, result.Outcome, result.Status, (int)result.Duration.TotalMilliseconds);
+        return result;
+    }
+
+    private async Task<CrawlReport> FinishAsync(CrawlRun run, CancellationToken ct)
+    {
+        var previous = await states.GetAsync(run.Source.Id, ct) ?? SourceState.New(run.Source.Id);
+        var state = run.Failure is null
+            ? previous with
+            {
+                LastAttempt = run.StartedAt, LastSuccess = run.StartedAt, LastError = null,
+                LastFailureKind = FailureKind.None, ConsecutiveFailures = 0, FailingSince = null,
+            }
+            : previous with
+            {
+                LastAttempt = run.StartedAt, LastError = run.Failure, LastFailureKind = run.FailureKind,
+                ConsecutiveFailures = previous.ConsecutiveFailures + 1, FailingSince = previous.FailingSince ?? run.StartedAt,
+            };
+
+        var result = new CommitResult(run.DryNew, run.DryUpdated, 0);
+        if (!run.Options.DryRun)
+        {
+            result = await items.CommitAsync(new SourceRun
+            {
+                SourceId = run.Source.Id, Items = run.Writes, State = state, Fetches = run.Fetches,
+                Validators = run.Validators, Fingerprints = run.Fingerprints,
+            }, ct);
+        }
+        return new CrawlReport
+        {
+            SourceId = run.Source.Id,
+            Outcome = run.Failure is null ? CrawlOutcome.Ok : CrawlOutcome.Failed,
+            FailureKind = run.FailureKind,
+            Error = run.Failure,
+            New = result.New,
+            Updated = result.Updated,
+            Unchanged = result.Unchanged + run.SkippedUnchanged,
+            ArticleErrors = run.ArticleErrors,
+            RetryAt = run.RetryAfter is { } wait ? run.StartedAt + wait : null,
+            Requests = run.Fetches.Count,
+            Duration = clock.GetUtcNow() - run.StartedAt,
+            DeepestPage = run.DeepestPage,
+            Items = run.Writes.Select(w => w.Item).ToList(),
+        };
+    }
+
+    /// <summary>What one run has gathered so far.</summary>
+    private sealed class CrawlRun(Source source, CrawlOptions options, DateTimeOffset startedAt)
+    {
+        public Source Source { get; } = source;
+        public CrawlOptions Options { get; } = options;
+        public DateTimeOffset StartedAt { get; } = startedAt;
+        public List<FetchLogEntry> Fetches { get; } = [];
+        public Dictionary<string, Validators> Validators { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, string> Fingerprints { get; } = new(StringComparer.Ordinal);
+        public List<ItemWrite> Writes { get; } = [];
+        public List<ArticleError> ArticleErrors { get; } = [];
+        public HashSet<string> SeenSlugs { get; } = new(StringComparer.Ordinal);
+        public Dictionary<int, int> DeepestPage { get; } = [];
+        public int SkippedUnchanged { get; set; }
+        public int DryNew { get; set; }
+        public int DryUpdated { get; set; }
+        public int ArticlesTried { get; set; }
+        public int ArticlesRead { get; set; }
+        public bool ArticleFetchFailed { get; set; }
+        public string? Failure { get; private set; }
+        public FailureKind FailureKind { get; private set; }
+        public TimeSpan? RetryAfter { get; private set; }
+
+        public void Fail(FailureKind kind, string reason, TimeSpan? retryAfter)
+        {
+            FailureKind = kind;
+            Failure = reason;
+            RetryAfter = retryAfter;
+        }
+    }
+
+    /// <summary>Ends a run early with a reason; caught in <see cref="CrawlAsync"/>.</summary>
+    private sealed class CrawlFailure(FailureKind kind, string message, TimeSpan? retryAfter = null) : Exception(message)
+    {
+        public FailureKind Kind { get; } = kind;
+        public TimeSpan? RetryAfter { get; } = retryAfter;
+
+        public static CrawlFailure From(FetchResult r) =>
+            new(FailureKind.Fetch, r.Error ?? $"{r.RequestedUrl}: {r.Outcome}", r.RetryAfter);
+    }
+}
