@@ -48,7 +48,6 @@ public sealed class FeedHubDatabase
         {
             await MigrateAsync(connection, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode = WAL;", cancellationToken: cancellationToken));
-            return true;
         });
     }
 
@@ -113,6 +112,13 @@ public sealed class FeedHubDatabase
             throw StorageException.From(e, Path, doing);
         }
     }
+
+    internal Task RunAsync(string doing, Func<SqliteConnection, Task> work) =>
+        RunAsync(doing, async connection =>
+        {
+            await work(connection);
+            return true;
+        });
 
     private async Task RefuseForeignFileAsync(CancellationToken cancellationToken)
     {
