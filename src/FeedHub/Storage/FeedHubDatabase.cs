@@ -1,0 +1,189 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace FeedHub.Storage;
+
+/// <summary>
+/// The FeedHub SQLite file: checks it is ours, migrates it, and opens configured connections.
+/// Connections are opened per operation; Microsoft.Data.Sqlite pools them.
+/// </summary>
+public sealed class FeedHubDatabase
+{
+    private const int BusyTimeoutMs = 5000;
+    private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
+
+    private readonly string _connectionString;
+
+    public FeedHubDatabase(string path, TimeProvider time)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.GetFullPath(path);
+        Time = time;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+        SqlTypeHandlers.EnsureRegistered();
+    }
+
+    /// <summary>Full path of the database file, as named in every error.</summary>
+    public string Path { get; }
+
+    /// <summary>The clock the stores use for "now" (change times).</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>
+    /// Makes the file ready: creates its directory, refuses foreign or newer files without touching
+    /// them, applies missing migrations and switches the journal to WAL.
+    /// </summary>
+    public async Task InitialiseAsync(CancellationToken cancellationToken)
+    {
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(directory))
+            Directory.CreateDirectory(directory);
+        await RefuseForeignFileAsync(cancellationToken);
+        await RunAsync("applying migrations", async connection =>
+        {
+            await MigrateAsync(connection, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode = WAL;", cancellationToken: cancellationToken));
+        });
+    }
+
+    /// <summary>Opens a connection with the per-connection pragmas set.</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText =
+                $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+            pragmas.ExecuteNonQuery();
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw StorageException.From(e, Path, "opening the database");
+        }
+    }
+
+    /// <summary>For health checks: can a write transaction start and change a row right now?</summary>
+    public async Task<bool> IsWritableAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = Open();
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE meta SET value = value WHERE key = 'change_stamp';", transaction: transaction,
+                cancellationToken: cancellationToken));
+            await transaction.RollbackAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is StorageException or SqliteException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>PRAGMA integrity_check's answer: "ok", or the problems found, one per line.</summary>
+    public Task<string> IntegrityCheckAsync(CancellationToken cancellationToken = default) =>
+        RunAsync("checking integrity", async connection =>
+        {
+            var lines = await connection.QueryAsync<string>(
+                new CommandDefinition("PRAGMA integrity_check;", cancellationToken: cancellationToken));
+            return string.Join('\n', lines);
+        });
+
+    /// <summary>Runs one operation on its own connection; SQLite errors become <see cref="StorageException"/>.</summary>
+    internal async Task<T> RunAsync<T>(string doing, Func<SqliteConnection, Task<T>> work)
+    {
+        try
+        {
+            await using var connection = Open();
+            return await work(connection);
+        }
+        catch (SqliteException e)
+        {
+            throw StorageException.From(e, Path, doing);
+        }
+    }
+
+    internal Task RunAsync(string doing, Func<SqliteConnection, Task> work) =>
+        RunAsync(doing, async connection =>
+        {
+            await work(connection);
+            return true;
+        });
+
+    private async Task RefuseForeignFileAsync(CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(Path);
+        if (!file.Exists || file.Length == 0)
+            return;
+        if (!await HasSqliteHeaderAsync(cancellationToken))
+            throw new StorageException(
+                $"'{Path}' exists but is not a SQLite database; FeedHub will not overwrite it. " +
+                "Move it away or point the storage path at a new file.");
+
+        var readOnly = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString();
+        try
+        {
+            await using var connection = new SqliteConnection(readOnly);
+            await connection.OpenAsync(cancellationToken);
+            var applicationId = await connection.ExecuteScalarAsync<long>("PRAGMA application_id;");
+            var version = await connection.ExecuteScalarAsync<long>("PRAGMA user_version;");
+            var objects = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM sqlite_master;");
+            if (applicationId == Migrations.ApplicationId)
+            {
+                if (version > Migrations.Latest)
+                    throw new StorageException(
+                        $"'{Path}' has FeedHub schema version {version}, newer than this build knows " +
+                        $"({Migrations.Latest}); run a newer FeedHub or restore a backup made by this version.");
+                return;
+            }
+            if (applicationId != 0 || objects > 0)
+                throw new StorageException(
+                    $"'{Path}' is a SQLite database of another application (application_id {applicationId}, " +
+                    $"{objects} schema objects, no FeedHub marker); FeedHub will not migrate or change it.");
+        }
+        catch (SqliteException e)
+        {
+            throw StorageException.From(e, Path, "checking that the file is FeedHub's");
+        }
+    }
+
+    private async Task<bool> HasSqliteHeaderAsync(CancellationToken cancellationToken)
+    {
+        var header = new byte[SqliteHeader.Length];
+        await using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        return read == header.Length && header.AsSpan().SequenceEqual(SqliteHeader);
+    }
+
+    private static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        // IMMEDIATE: two processes starting together must not both apply the same step.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var current = await connection.ExecuteScalarAsync<long>(
+            new CommandDefinition("PRAGMA user_version;", transaction: transaction, cancellationToken: cancellationToken));
+        if (current >= Migrations.Latest)
+            return;
+        for (var version = (int)current + 1; version <= Migrations.Latest; version++)
+            await connection.ExecuteAsync(new CommandDefinition(
+                Migrations.Steps[version - 1], transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"PRAGMA application_id = {Migrations.ApplicationId}; PRAGMA user_version = {Migrations.Latest};",
+            transaction: transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,247 @@
+using Dapper;
+using FeedHub.Normalisation;
+using Microsoft.Data.Sqlite;
+
+namespace FeedHub.Storage;
+
+/// <summary>Stored items: what a run writes (one transaction per run) and what feeds and search read.</summary>
+public sealed class ItemStore(FeedHubDatabase database)
+{
+    /// <summary>The most items one query returns, whatever the filter asks.</summary>
+    public const int MaxLimit = 500;
+
+    /// <summary>Keeps IN lists well below SQLite's parameter limit.</summary>
+    private const int InListChunk = 500;
+
+    private const string ItemColumns = """
+        id AS Id, source_id AS SourceId, link AS Link, title AS Title, content_html AS ContentHtml,
+        summary AS Summary, image_url AS ImageUrl, category AS Category, author AS Author, tags AS Tags,
+        published AS Published, date_source AS DateSource, updated AS Updated, first_seen AS FirstSeen,
+        content_hash AS ContentHash, version AS Version
+        """;
+
+    private const string KnownColumns = """
+        id AS Id, slug AS Slug, link AS Link, content_hash AS ContentHash, list_fingerprint AS ListFingerprint,
+        published AS Published, date_source AS DateSource, first_seen AS FirstSeen, version AS Version
+        """;
+
+    private const string InsertItem = """
+        INSERT INTO items (id, source_id, slug, link, title, content_html, summary, image_url, category, author,
+            tags, published, published_utc, date_source, updated, updated_utc, first_seen, content_hash, version,
+            list_fingerprint, changed_utc)
+        VALUES (@Id, @SourceId, @Slug, @Link, @Title, @ContentHtml, @Summary, @ImageUrl, @Category, @Author,
+            @Tags, @Published, @PublishedUtc, @DateSource, @Updated, @UpdatedUtc, @FirstSeen, @ContentHash, @Version,
+            @ListFingerprint, @ChangedUtc)
+        RETURNING item_key;
+        """;
+
+    // The id, slug and first_seen of a stored item never change; the version only grows.
+    private const string UpdateItem = """
+        UPDATE items SET link = @Link, title = @Title, content_html = @ContentHtml, summary = @Summary,
+            image_url = @ImageUrl, category = @Category, author = @Author, tags = @Tags,
+            published = @Published, published_utc = @PublishedUtc, date_source = @DateSource,
+            updated = @Updated, updated_utc = @UpdatedUtc, content_hash = @ContentHash,
+            version = max(version + 1, @Version),
+            list_fingerprint = coalesce(@ListFingerprint, list_fingerprint), changed_utc = @ChangedUtc
+        WHERE item_key = @Key;
+        """;
+
+    private const string BumpChangeStamp = "UPDATE meta SET value = value + 1 WHERE key = 'change_stamp';";
+
+    /// <summary>What is already stored of a source's items, by identity slug.</summary>
+    public Task<IReadOnlyDictionary<string, KnownItem>> GetKnownAsync(
+        string sourceId, IEnumerable<string> slugs, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyDictionary<string, KnownItem>>($"reading known items of source '{sourceId}'", async connection =>
+        {
+            var known = new Dictionary<string, KnownItem>(StringComparer.Ordinal);
+            foreach (var chunk in slugs.Distinct().Chunk(InListChunk))
+            {
+                var rows = await connection.QueryAsync<KnownRow>(new CommandDefinition(
+                    $"SELECT {KnownColumns} FROM items WHERE source_id = @SourceId AND slug IN @Slugs;",
+                    new { SourceId = sourceId, Slugs = chunk }, cancellationToken: cancellationToken));
+                foreach (var row in rows)
+                    known[row.Slug] = row.ToKnownItem();
+            }
+            return known;
+        });
+
+    /// <summary>
+    /// Writes everything one run produced in one transaction: items (new, really updated or unchanged,
+    /// judged against the stored hash, not the caller's view), list fingerprints, the source's state,
+    /// its fetch log and validators. Either all of it is stored or none of it.
+    /// </summary>
+    public Task<CommitResult> CommitAsync(SourceRun run, CancellationToken cancellationToken) =>
+        database.RunAsync($"committing the run of source '{run.SourceId}'", async connection =>
+        {
+            var changedUtc = database.Time.GetUtcNow().ToUnixTimeMilliseconds();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            int created = 0, updated = 0, unchanged = 0;
+            foreach (var write in run.Items)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (await WriteItemAsync(connection, transaction, write, changedUtc, cancellationToken))
+                {
+                    case WriteOutcome.New: created++; break;
+                    case WriteOutcome.Updated: updated++; break;
+                    default: unchanged++; break;
+                }
+            }
+            await Execute(connection, transaction, cancellationToken,
+                "UPDATE items SET list_fingerprint = @Value WHERE id = @Key;",
+                run.Fingerprints.Select(p => new { p.Key, p.Value }));
+            await SourceStateStore.UpsertAsync(connection, transaction, run.State, cancellationToken);
+            await Execute(connection, transaction, cancellationToken, FetchLog.Insert,
+                run.Fetches.Select(FetchLog.Parameters));
+            await Execute(connection, transaction, cancellationToken, """
+                INSERT INTO validators (url, etag, last_modified) VALUES (@Key, @ETag, @LastModified)
+                ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified;
+                """, run.Validators.Select(p => new { p.Key, p.Value.ETag, p.Value.LastModified }));
+            if (created + updated > 0)
+                await Execute(connection, transaction, cancellationToken, BumpChangeStamp, new { });
+            await transaction.CommitAsync(cancellationToken);
+            return new CommitResult(created, updated, unchanged);
+        });
+
+    /// <summary>Items matching the filter, newest first (published desc, id desc), at most <see cref="MaxLimit"/>.</summary>
+    public Task<IReadOnlyList<Item>> QueryAsync(ItemFilter filter, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<Item>>("querying items", async connection =>
+        {
+            var where = ItemWhere.From(filter, withCursor: true);
+            if (where.MatchesNothing)
+                return [];
+            where.Parameters.Add("Limit", Math.Clamp(filter.Limit, 1, MaxLimit));
+            var items = await connection.QueryAsync<Item>(new CommandDefinition(
+                $"SELECT {ItemColumns} FROM items {where.Sql} ORDER BY published_utc DESC, id DESC LIMIT @Limit;",
+                where.Parameters, cancellationToken: cancellationToken));
+            return items.AsList();
+        });
+
+    /// <summary>How many items match the filter; paging (<see cref="ItemFilter.Before"/>, limit) is ignored.</summary>
+    public Task<long> CountAsync(ItemFilter filter, CancellationToken cancellationToken) =>
+        database.RunAsync("counting items", async connection =>
+        {
+            var where = ItemWhere.From(filter, withCursor: false);
+            return where.MatchesNothing
+                ? 0
+                : await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    $"SELECT count(*) FROM items {where.Sql};", where.Parameters, cancellationToken: cancellationToken));
+        });
+
+    public Task<Item?> GetAsync(string id, CancellationToken cancellationToken) =>
+        database.RunAsync($"reading item '{id}'", connection =>
+            connection.QuerySingleOrDefaultAsync<Item?>(new CommandDefinition(
+                $"SELECT {ItemColumns} FROM items WHERE id = @Id;", new { Id = id }, cancellationToken: cancellationToken)));
+
+    /// <summary>A number that grows with every commit or prune that changed items; cheap, for cache invalidation.</summary>
+    public Task<long> ChangeStampAsync(CancellationToken cancellationToken) =>
+        database.RunAsync("reading the change stamp", connection =>
+            connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT value FROM meta WHERE key = 'change_stamp';", cancellationToken: cancellationToken)));
+
+    /// <summary>When a matching item was last inserted or really updated (UTC), for a feed's <c>updated</c>.</summary>
+    public Task<DateTimeOffset?> LastChangeAsync(ItemFilter filter, CancellationToken cancellationToken = default) =>
+        database.RunAsync("reading the last change time", async connection =>
+        {
+            var where = ItemWhere.From(filter, withCursor: false);
+            if (where.MatchesNothing)
+                return null;
+            var changedUtc = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                $"SELECT max(changed_utc) FROM items {where.Sql};", where.Parameters, cancellationToken: cancellationToken));
+            return changedUtc is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
+        });
+
+    /// <summary>Retention: deletes items published before the cutoff (their search rows go with them).</summary>
+    public Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
+        database.RunAsync($"pruning items published before {olderThan:O}", async connection =>
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var deleted = await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM items WHERE published_utc < @CutoffUtc;",
+                new { CutoffUtc = olderThan.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+            if (deleted > 0)
+                await Execute(connection, transaction, cancellationToken, BumpChangeStamp, new { });
+            await transaction.CommitAsync(cancellationToken);
+            return deleted;
+        });
+
+    private static async Task<WriteOutcome> WriteItemAsync(
+        SqliteConnection connection, SqliteTransaction transaction, ItemWrite write, long changedUtc,
+        CancellationToken cancellationToken)
+    {
+        var item = write.Item;
+        // By id first; by slug second, so an item first stored under its slug keeps its id.
+        var stored = await connection.QuerySingleOrDefaultAsync<StoredHash>(new CommandDefinition("""
+            SELECT item_key AS Key, content_hash AS ContentHash FROM items
+            WHERE id = @Id OR (source_id = @SourceId AND slug = @Slug)
+            ORDER BY id = @Id DESC LIMIT 1;
+            """, new { item.Id, item.SourceId, write.Slug }, transaction, cancellationToken: cancellationToken));
+        var parameters = Parameters(write, stored?.Key, changedUtc);
+        if (stored is null)
+        {
+            var key = await connection.ExecuteScalarAsync<long>(
+                new CommandDefinition(InsertItem, parameters, transaction, cancellationToken: cancellationToken));
+            await IndexAsync(connection, transaction, key, item, cancellationToken);
+            return WriteOutcome.New;
+        }
+        if (stored.ContentHash != item.ContentHash)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(UpdateItem, parameters, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM items_fts WHERE rowid = @Key;", new { stored.Key }, transaction, cancellationToken: cancellationToken));
+            await IndexAsync(connection, transaction, stored.Key, item, cancellationToken);
+            return WriteOutcome.Updated;
+        }
+        if (write.ListFingerprint is not null)
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE items SET list_fingerprint = @ListFingerprint WHERE item_key = @Key;",
+                new { write.ListFingerprint, stored.Key }, transaction, cancellationToken: cancellationToken));
+        return WriteOutcome.Unchanged;
+    }
+
+    private static Task IndexAsync(
+        SqliteConnection connection, SqliteTransaction transaction, long key, Item item, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO items_fts (rowid, title, body) VALUES (@Key, @Title, @Body);",
+            new { Key = key, item.Title, Body = SearchText.FromHtml(item.ContentHtml) }, transaction,
+            cancellationToken: cancellationToken));
+
+    private static object Parameters(ItemWrite write, long? key, long changedUtc)
+    {
+        var item = write.Item;
+        return new
+        {
+            Key = key,
+            item.Id, item.SourceId, write.Slug, item.Link, item.Title, item.ContentHtml, item.Summary,
+            item.ImageUrl, item.Category, item.Author, item.Tags, item.Published,
+            PublishedUtc = item.Published.ToUnixTimeMilliseconds(),
+            DateSource = item.DateSource.ToString(),
+            item.Updated, UpdatedUtc = item.Updated?.ToUnixTimeMilliseconds(),
+            item.FirstSeen, item.ContentHash, item.Version, write.ListFingerprint, ChangedUtc = changedUtc,
+        };
+    }
+
+    private static Task Execute(
+        SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken, string sql, object parameters) =>
+        connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+
+    private enum WriteOutcome { New, Updated, Unchanged }
+
+    private sealed record StoredHash(long Key, string ContentHash);
+
+    /// <summary>Dapper binds constructors strictly (SQLite integers are Int64); a settable row converts.</summary>
+    private sealed class KnownRow
+    {
+        public string Id { get; init; } = "";
+        public string Slug { get; init; } = "";
+        public string Link { get; init; } = "";
+        public string ContentHash { get; init; } = "";
+        public string? ListFingerprint { get; init; }
+        public DateTimeOffset Published { get; init; }
+        public Extraction.DateSource DateSource { get; init; }
+        public DateTimeOffset FirstSeen { get; init; }
+        public int Version { get; init; }
+
+        public KnownItem ToKnownItem() =>
+            new(Id, Slug, Link, ContentHash, ListFingerprint, Published, DateSource, FirstSeen, Version);
+    }
+}

@@ -1,0 +1,45 @@
+using Dapper;
+
+namespace FeedHub.Storage;
+
+/// <summary>The WHERE clause and parameters of an <see cref="ItemFilter"/>, shared by query, count and last-change.</summary>
+internal sealed record ItemWhere(string Sql, DynamicParameters Parameters, bool MatchesNothing)
+{
+    /// <param name="withCursor">Whether <see cref="ItemFilter.Before"/> applies (paging) or not (counting).</param>
+    public static ItemWhere From(ItemFilter filter, bool withCursor)
+    {
+        var clauses = new List<string>();
+        var parameters = new DynamicParameters();
+        if (filter.SourceIds is { } sourceIds)
+        {
+            clauses.Add("source_id IN @SourceIds");
+            parameters.Add("SourceIds", sourceIds);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Category))
+        {
+            clauses.Add("category = @Category COLLATE NOCASE");
+            parameters.Add("Category", filter.Category.Trim());
+        }
+        if (filter.Since is { } since)
+        {
+            clauses.Add("published_utc >= @SinceUtc");
+            parameters.Add("SinceUtc", since.ToUnixTimeMilliseconds());
+        }
+        var matchesNothing = false;
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var query = SearchQuery.FromUserText(filter.Text);
+            matchesNothing = query is null;
+            clauses.Add("item_key IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @Fts)");
+            parameters.Add("Fts", query ?? "");
+        }
+        if (withCursor && filter.Before is { } before)
+        {
+            clauses.Add("(published_utc, id) < (@BeforeUtc, @BeforeId)");
+            parameters.Add("BeforeUtc", before.Published.ToUnixTimeMilliseconds());
+            parameters.Add("BeforeId", before.Id);
+        }
+        var sql = clauses.Count == 0 ? "" : "WHERE " + string.Join(" AND ", clauses);
+        return new ItemWhere(sql, parameters, matchesNothing);
+    }
+}
