@@ -25,7 +25,7 @@ public static partial class CharsetDetector
     /// <summary>The encoding of <paramref name="body"/> and the length of its byte-order mark (0 when none).</summary>
     public static (Encoding Encoding, int BomLength) Detect(ReadOnlySpan<byte> body, string? contentType)
     {
-        if (body.StartsWith("\xEF\xBB\xBF"u8))
+        if (body.StartsWith([(byte)0xEF, (byte)0xBB, (byte)0xBF]))
             return (Encoding.UTF8, 3);
         if (body.StartsWith([(byte)0xFF, (byte)0xFE]))
             return (Encoding.Unicode, 2);

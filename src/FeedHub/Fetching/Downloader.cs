@@ -81,7 +81,8 @@ internal sealed class Downloader(HttpClient client, HostGate gate, OutboundPolic
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             var hop = await ReadAsync(url, response, validators, limit, linked.Token).ConfigureAwait(false);
             var result = hop.Download.Result;
-            FetchLog.Hop(logger, url, result.Status, result.Outcome, result.Bytes, time.GetElapsedTime(started).TotalMilliseconds);
+            var outcome = hop.Location is null ? result.Outcome.ToString() : $"redirect to {hop.Location}";
+            FetchLog.Hop(logger, url, result.Status, outcome, result.Bytes, time.GetElapsedTime(started).TotalMilliseconds);
             return hop;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -102,7 +103,7 @@ internal sealed class Downloader(HttpClient client, HostGate gate, OutboundPolic
     {
         var status = (int)response.StatusCode;
         if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
-            return (Failed(url, FetchOutcome.HttpError, $"GET {url}: HTTP {status} redirect", status), location);
+            return (Failed(url, FetchOutcome.HttpError, $"GET {url}: HTTP {status} redirect to {location}", status), location);
 
         var result = new FetchResult
         {

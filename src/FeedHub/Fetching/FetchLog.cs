@@ -6,7 +6,7 @@ namespace FeedHub.Fetching;
 internal static partial class FetchLog
 {
     [LoggerMessage(EventId = 1100, Level = LogLevel.Debug, Message = "GET {Url} → {Status} {Outcome}, {Bytes} bytes in {ElapsedMs:0} ms")]
-    public static partial void Hop(ILogger logger, Uri url, int status, FetchOutcome outcome, long bytes, double elapsedMs);
+    public static partial void Hop(ILogger logger, Uri url, int status, string outcome, long bytes, double elapsedMs);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "GET {Url} failed ({Outcome}): {Error}")]
     public static partial void HopFailed(ILogger logger, Uri url, FetchOutcome outcome, string error);

@@ -22,10 +22,12 @@ public static class FetchingServiceCollectionExtensions
         services.TryAddSingleton<OutboundPolicy>();
         services.TryAddSingleton(sp => new HostGate(OptionsOf(sp), sp.GetRequiredService<TimeProvider>()));
 
-        // The handler lives as long as the process: its cookie jar is the per-host session.
+        // The handler lives as long as the process: its cookie jar is the per-host session. The fetcher
+        // logs each request itself, so the factory's own request logging is dropped.
         services.AddHttpClient(PoliteFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => PoliteFetcher.CreateHandler(OptionsOf(sp), sp.GetRequiredService<OutboundPolicy>()))
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
 
         services.TryAddSingleton(sp => new Downloader(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(PoliteFetcher.HttpClientName),
