@@ -14,8 +14,6 @@ public static class FeedFormats
     /// <summary>Media type of the subscription list; OPML has no registered type, this is the one readers expect.</summary>
     public const string OpmlMediaType = "text/x-opml";
 
-    public static IReadOnlyList<FeedFormat> All { get; } = [FeedFormat.Atom, FeedFormat.Rss, FeedFormat.Json];
-
     /// <summary>The registered media type, so readers sniff nothing.</summary>
     public static string MediaType(this FeedFormat format) => format switch
     {

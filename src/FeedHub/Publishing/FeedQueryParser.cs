@@ -81,7 +81,7 @@ public static partial class FeedQueryParser
     private static DateTimeOffset ParseSince(string raw)
     {
         var text = raw.Trim();
-        var m = IsoDateTime().Match(raw.TrimStart());
+        var m = IsoDateTime().Match(text);
         if (m.Success
             && DateTime.TryParseExact(m.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             && TimeOfDay(m.Groups["time"]) is { } time
