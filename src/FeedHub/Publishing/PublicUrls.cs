@@ -1,0 +1,28 @@
+namespace FeedHub.Publishing;
+
+/// <summary>
+/// Absolute URLs under the configured public base (e.g. <c>http://127.0.0.1:5080</c>): feeds
+/// never carry relative URLs, and a base with a path prefix (<c>https://host/feedhub/</c>) works too.
+/// </summary>
+public sealed class PublicUrls
+{
+    public PublicUrls(Uri baseUrl)
+    {
+        if (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps))
+            throw new ArgumentException($"The public base URL '{baseUrl}' must be an absolute http(s) URL.", nameof(baseUrl));
+        var text = baseUrl.GetLeftPart(UriPartial.Path);
+        Base = new Uri(text.EndsWith('/') ? text : text + "/");
+    }
+
+    /// <summary>The site root (the dashboard), with a trailing slash.</summary>
+    public Uri Base { get; }
+
+    /// <summary>The subscription list of every feed.</summary>
+    public Uri Opml => Under(FeedPath.Opml);
+
+    /// <summary>A feed's URL; <paramref name="queryString"/> is "" or a canonical <c>?…</c> from <see cref="FeedQuery.QueryString"/>.</summary>
+    public Uri Feed(FeedScope scope, FeedFormat format, string queryString = "") =>
+        Under(FeedPath.For(scope, format) + queryString);
+
+    private Uri Under(string rootedPath) => new(Base, rootedPath.TrimStart('/'));
+}

@@ -1,0 +1,93 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+
+namespace FeedHub.Publishing;
+
+/// <summary>
+/// What Atom and RSS share: the page mapped onto a <see cref="SyndicationFeed"/> (ids, titles,
+/// links in the order alternate, self, next; dates with the source's offset; categories; image;
+/// source attribution) and written as UTF-8 without BOM or indentation. Each format adds what
+/// only it can carry.
+/// </summary>
+public abstract class SyndicationFeedWriter(PublicUrls urls) : IFeedWriter
+{
+    public abstract FeedFormat Format { get; }
+
+    public byte[] Write(FeedPage page)
+    {
+        var feed = new SyndicationFeed
+        {
+            Id = page.Id,
+            Title = new TextSyndicationContent(XmlText.Clean(page.Title)),
+            Description = new TextSyndicationContent(XmlText.Clean(page.Description)),
+            Language = Generator.Language,
+            Generator = Generator.Name,
+            LastUpdatedTime = page.Updated,
+        };
+        feed.Links.Add(SyndicationLink.CreateAlternateLink(page.Alternate, "text/html"));
+        feed.Links.Add(SyndicationLink.CreateSelfLink(page.Self, Format.MediaType()));
+        if (page.Next is not null)
+            feed.Links.Add(new SyndicationLink(page.Next, "next", null, Format.MediaType(), 0));
+        Complete(feed);
+        feed.Items = page.Entries.Select(Item).ToList();
+
+        using var buffer = new MemoryStream();
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false };
+        using (var writer = XmlWriter.Create(buffer, settings))
+            Formatter(feed).WriteTo(writer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The Syndication formatter that writes this format.</summary>
+    protected abstract SyndicationFeedFormatter Formatter(SyndicationFeed feed);
+
+    /// <summary>Adds the feed-level parts only this format has.</summary>
+    protected abstract void Complete(SyndicationFeed feed);
+
+    /// <summary>Adds the content, author and other entry parts only this format has.</summary>
+    protected abstract void Complete(SyndicationItem item, FeedEntry entry);
+
+    private SyndicationItem Item(FeedEntry entry)
+    {
+        var item = entry.Item;
+        var result = new SyndicationItem
+        {
+            Id = TagUri.ForItem(item.Id),
+            Title = new TextSyndicationContent(XmlText.Clean(item.Title)),
+            Summary = new TextSyndicationContent(XmlText.Clean(item.Summary)),
+            PublishDate = item.Published,
+            SourceFeed = SourceFeed(entry),
+        };
+        result.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(item.Link), "text/html"));
+        if (item.ImageUrl is not null)
+            result.Links.Add(SyndicationLink.CreateMediaEnclosureLink(new Uri(item.ImageUrl), ImageType.Of(item.ImageUrl), 0));
+        foreach (var category in Categories(entry))
+            result.Categories.Add(new SyndicationCategory(category));
+        Complete(result, entry);
+        return result;
+    }
+
+    /// <summary>The regency's own feed in this format, for Atom <c>source</c> and RSS <c>source url</c>.</summary>
+    private SyndicationFeed SourceFeed(FeedEntry entry)
+    {
+        var scope = FeedScope.Source(entry.Source.Id);
+        var feed = new SyndicationFeed
+        {
+            Id = TagUri.ForFeed(scope, ""),
+            Title = new TextSyndicationContent(XmlText.Clean(entry.Source.Name)),
+            LastUpdatedTime = entry.Updated,
+        };
+        feed.Links.Add(SyndicationLink.CreateAlternateLink(entry.Source.Site, "text/html"));
+        feed.Links.Add(SyndicationLink.CreateSelfLink(urls.Feed(scope, Format), Format.MediaType()));
+        return feed;
+    }
+
+    /// <summary>The regency, its region, the item's category and tags; blank and repeated ones dropped.</summary>
+    internal static IEnumerable<string> Categories(FeedEntry entry) =>
+        new[] { entry.Source.Name, FeedPage.RegionName(entry.Source.Region), entry.Item.Category }
+            .Concat(entry.Item.Tags)
+            .Select(c => c is null ? "" : XmlText.Clean(c).Trim())
+            .Where(c => c.Length > 0)
+            .Distinct(StringComparer.Ordinal);
+}
