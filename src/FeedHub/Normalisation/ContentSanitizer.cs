@@ -41,8 +41,10 @@ public static class ContentSanitizer
 
         foreach (var element in body.QuerySelectorAll(DroppedWithContent).ToArray())
             element.Remove();
-        foreach (var image in body.QuerySelectorAll("img"))
-            UseLazySource(image);
+        foreach (var image in body.QuerySelectorAll("img").ToArray())
+            UseLazySourceOrRemove(image);
+        foreach (var heading in body.QuerySelectorAll("h1").ToArray())
+            Demote(heading, document);
 
         Sanitizer.SanitizeDom(document, body, baseUrl.AbsoluteUri);
 
@@ -65,7 +67,11 @@ public static class ContentSanitizer
         return absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp ? absolute.AbsoluteUri : null;
     }
 
-    private static void UseLazySource(IElement image)
+    /// <summary>
+    /// Puts a lazy-loaded image's real source in <c>src</c>; removes an image with no source at all,
+    /// which the sanitiser would otherwise resolve to the page's own URL.
+    /// </summary>
+    private static void UseLazySourceOrRemove(IElement image)
     {
         foreach (var attribute in LazySourceAttributes)
         {
@@ -76,6 +82,16 @@ public static class ContentSanitizer
                 return;
             }
         }
+        if (string.IsNullOrWhiteSpace(image.GetAttribute("src")))
+            image.Remove();
+    }
+
+    /// <summary>An <c>h1</c> in a body becomes <c>h2</c>: the item's title is the page's only first-level heading.</summary>
+    private static void Demote(IElement heading, IDocument document)
+    {
+        var h2 = document.CreateElement("h2");
+        h2.Append([.. heading.ChildNodes]);
+        heading.Replace(h2);
     }
 
     /// <summary>A paragraph with no text (spaces and &amp;nbsp; count as none) and no image.</summary>

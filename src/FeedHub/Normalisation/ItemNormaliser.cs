@@ -78,9 +78,11 @@ public static class ItemNormaliser
 
     private static string SummaryOf(ExtractedArticle article, string sanitisedContent)
     {
-        var text = string.IsNullOrWhiteSpace(article.Summary)
-            ? TextCleaner.Clean(HtmlText.Lines(sanitisedContent))
-            : TextCleaner.Clean(HtmlText.Lines(article.Summary));
+        // A feed's own summary is HTML from elsewhere: sanitised first, so no script text leaks into it.
+        var html = string.IsNullOrWhiteSpace(article.Summary)
+            ? sanitisedContent
+            : ContentSanitizer.Sanitize(article.Summary, article.Url);
+        var text = TextCleaner.Clean(HtmlText.Lines(html));
         return TextCleaner.Shorten(text, SummaryLength);
     }
 

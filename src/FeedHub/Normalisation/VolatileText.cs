@@ -22,9 +22,9 @@ internal static partial class VolatileText
     public static string Strip(string text)
     {
         var kept = new List<string>();
-        foreach (var rawLine in text.Split('\n'))
+        foreach (var rawLine in VolatilePhrase().Replace(text, " ").Split('\n'))
         {
-            var line = TextCleaner.Collapse(VolatilePhrase().Replace(rawLine, " "));
+            var line = TextCleaner.Collapse(rawLine);
             if (line.Length > 0 && !VolatileLine().IsMatch(line))
                 kept.Add(line);
         }

@@ -81,6 +81,16 @@ public class ContentSanitizerTests
     public void Removes_empty_paragraphs(string empty) =>
         Assert.Equal("<p>KPU Contoh</p><p>Teks</p>", Sanitize($"<p>KPU Contoh</p>{empty}<p>Teks</p>"));
 
+    [Theory]
+    [InlineData("<p>Foto<img src=\"\"></p>")]
+    [InlineData("<p>Foto<img alt=\"foto\"></p>")]
+    public void Drops_images_without_a_source_rather_than_pointing_them_at_the_page(string html) =>
+        Assert.Equal("<p>Foto</p>", Sanitize(html));
+
+    [Fact]
+    public void Demotes_first_level_headings() =>
+        Assert.Equal("<h2>Jadwal <em>Pleno</em></h2><p>Teks</p>", Sanitize("<h1>Jadwal <em>Pleno</em></h1><p>Teks</p>"));
+
     [Fact]
     public void Keeps_a_paragraph_holding_only_an_image() =>
         Assert.Equal("<p><img src=\"https://kab-contoh.kpu.go.id/a.jpg\"></p>", Sanitize("<p><img src=\"/a.jpg\"></p>"));

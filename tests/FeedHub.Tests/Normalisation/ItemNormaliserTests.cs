@@ -135,6 +135,12 @@ public class ItemNormaliserTests
     }
 
     [Fact]
+    public void Uses_a_feed_entry_summary_as_plain_text() =>
+        Assert.Equal("Ringkasan dari feed.", ItemNormaliser.Normalise(
+            Article() with { Summary = "<p>Ringkasan <b>dari</b> feed.</p><script>alert('x')</script>" },
+            Contoh, ItemId, FirstCrawl, null).Item.Summary);
+
+    [Fact]
     public void Cuts_a_long_summary_at_a_word_boundary()
     {
         var body = "<p>" + string.Join(' ', Enumerable.Repeat("Teks sintetis", 60)) + "</p>";
