@@ -119,7 +119,7 @@ public static class ContentSanitizer
         AllowedClasses = new HashSet<string>(),
     })
     {
-        // Unknown wrappers (section, font, h1) give way to their text rather than taking it with them;
+        // Unknown wrappers (section, font, article) give way to their text rather than taking it with them;
         // everything whose content is dangerous was removed beforehand.
         KeepChildNodes = true,
     };

@@ -97,5 +97,4 @@ public static class ItemNormaliser
             .ToArray();
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
-
 }

@@ -12,7 +12,6 @@ internal static partial class VolatileText
     private static readonly HashSet<string> VolatileQueryNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "v", "ver", "version", "t", "ts", "_", "timestamp", "cb", "cache", "rev", "_token", "token", "csrf",
-        "fbclid", "gclid",
     };
 
     /// <summary>
