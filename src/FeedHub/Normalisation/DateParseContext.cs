@@ -1,0 +1,25 @@
+namespace FeedHub.Normalisation;
+
+/// <summary>
+/// What a date typed by an operator is read against: the moment FeedHub first saw the item (to infer a
+/// missing year and to give a time to a bare date of the same day) and the source's zone (dates carry none).
+/// </summary>
+/// <param name="FirstSeen">When the item was first seen; the fallback published time.</param>
+/// <param name="Zone">The source's zone, used for dates and times without an explicit zone.</param>
+public sealed record DateParseContext(DateTimeOffset FirstSeen, TimeZoneInfo Zone)
+{
+    /// <summary>
+    /// True for a fresh crawl (list page 1): a date over 30 days before first-seen is then a typo.
+    /// Backfill passes false, since old pages legitimately hold old items.
+    /// </summary>
+    public bool Fresh { get; init; } = true;
+
+    /// <summary>First-seen as a wall-clock time in <see cref="Zone"/>.</summary>
+    internal DateTimeOffset FirstSeenInZone => TimeZoneInfo.ConvertTime(FirstSeen, Zone);
+}
+
+/// <summary>A date expression found in prose.</summary>
+/// <param name="Value">The moment it denotes.</param>
+/// <param name="Index">Where the expression starts in the prose.</param>
+/// <param name="Length">How many characters it spans.</param>
+public sealed record FoundDate(DateTimeOffset Value, int Index, int Length);

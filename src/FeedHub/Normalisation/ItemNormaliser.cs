@@ -1,0 +1,100 @@
+using FeedHub.Extraction;
+using FeedHub.Sources;
+using FeedHub.Storage;
+
+namespace FeedHub.Normalisation;
+
+/// <summary>What a crawl did to an item.</summary>
+public enum ItemChange
+{
+    /// <summary>Not stored before.</summary>
+    New,
+    /// <summary>Stored before, and its content hash changed: a real edit, a new version.</summary>
+    Updated,
+    /// <summary>Stored before with the same content hash: nothing to write but the sighting.</summary>
+    Unchanged,
+}
+
+/// <summary>A clean item and how it relates to what the store already holds.</summary>
+public sealed record NormalisedItem(Item Item, ItemChange Change);
+
+/// <summary>Turns an extracted article into the clean <see cref="Item"/> every feed shows.</summary>
+public static class ItemNormaliser
+{
+    /// <summary>Summaries are cut here, near the length feed readers show in a list.</summary>
+    public const int SummaryLength = 280;
+
+    /// <summary>
+    /// The clean item for <paramref name="article"/>, compared with <paramref name="known"/> (its stored
+    /// state, if any). <paramref name="seenAt"/> is the time of this crawl: the first-seen time of a new
+    /// item, and the <c>Updated</c> time of an edited one. An unchanged item keeps its stored published
+    /// time, date source, first-seen and version, and has no <c>Updated</c>; an edited one keeps
+    /// published and first-seen and gets the next version. <paramref name="fresh"/> is false on backfill,
+    /// where old dates are expected (see <see cref="DateParseContext.Fresh"/>).
+    /// </summary>
+    public static NormalisedItem Normalise(
+        ExtractedArticle article, Source source, string itemId, DateTimeOffset seenAt, KnownItem? known, bool fresh = true)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(source);
+        var link = CanonicalUrl.Of(article.Url, source.Url).AbsoluteUri;
+        var title = TextCleaner.Title(article.Title);
+        var content = ContentSanitizer.Sanitize(article.ContentHtml, article.Url);
+        var hash = ContentHash.Of(link, title, content);
+
+        var change = known is null ? ItemChange.New
+            : known.ContentHash == hash ? ItemChange.Unchanged
+            : ItemChange.Updated;
+        var date = known is null
+            ? PublishedDateResolver.Resolve(article.Dates, new DateParseContext(seenAt, source.TimeZone) { Fresh = fresh })
+            : new ResolvedDate(TimeZoneInfo.ConvertTime(known.Published, source.TimeZone), known.DateSource);
+
+        var item = new Item
+        {
+            Id = itemId,
+            SourceId = source.Id,
+            Link = link,
+            Title = title,
+            ContentHtml = content,
+            Summary = SummaryOf(article, content),
+            ImageUrl = ContentSanitizer.AbsoluteImageUrl(article.ImageUrl, article.Url) ?? FirstImage(content),
+            Category = NullIfEmpty(TextCleaner.Clean(article.CategoryLabel)),
+            Author = NullIfEmpty(TextCleaner.Clean(article.Author)),
+            Tags = TagsOf(article.Tags),
+            Published = date.Published,
+            DateSource = date.Source,
+            FirstSeen = known?.FirstSeen ?? seenAt,
+            ContentHash = hash,
+            Version = change switch
+            {
+                ItemChange.Unchanged => known!.Version,
+                ItemChange.Updated => known!.Version + 1,
+                _ => 1,
+            },
+            Updated = change == ItemChange.Updated ? seenAt : null,
+        };
+        return new NormalisedItem(item, change);
+    }
+
+    private static string SummaryOf(ExtractedArticle article, string sanitisedContent)
+    {
+        // A feed's own summary is HTML from elsewhere: sanitised first, so no script text leaks into it.
+        var html = string.IsNullOrWhiteSpace(article.Summary)
+            ? sanitisedContent
+            : ContentSanitizer.Sanitize(article.Summary, article.Url);
+        var text = TextCleaner.Clean(HtmlText.Lines(html));
+        return TextCleaner.Shorten(text, SummaryLength);
+    }
+
+    /// <summary>The first body image: the sanitiser has already made it absolute and resolved lazy sources.</summary>
+    private static string? FirstImage(string sanitisedContent) => HtmlText.ImageSources(sanitisedContent).FirstOrDefault();
+
+    /// <summary>Hashtags as tag names ("#TemanPemilih" → "TemanPemilih"), cleaned, without duplicates.</summary>
+    private static IReadOnlyList<string> TagsOf(IReadOnlyList<string> tags) =>
+        tags.Select(tag => TextCleaner.Clean(tag).TrimStart('#').Trim())
+            .Where(tag => tag.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+}
