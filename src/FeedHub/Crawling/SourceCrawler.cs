@@ -77,7 +77,7 @@ public sealed class SourceCrawler(
         foreach (var entry in entries)
         {
             var canonical = CanonicalUrl.Of(entry.Url, run.Source.Url);
-            if (ItemIdentity.KeyOf(canonical, run.Source.Profile) is { } key) keyed.Add((entry, key));
+            if (ItemIdentity.FromArticleUrl(canonical, run.Source.Profile.ArticlePatterns) is { } key) keyed.Add((entry, key));
         }
         var known = await items.GetKnownAsync(run.Source.Id, keyed.Select(k => k.Key.Slug), ct);
         var allUnknown = true;
@@ -133,7 +133,7 @@ public sealed class SourceCrawler(
             return;
         }
         run.ArticlesRead++;
-        var itemId = known?.Id ?? ItemIdentity.IdOf(run.Source.Id, key);
+        var itemId = known?.Id ?? key.IdIn(run.Source.Id);
         Keep(run, ItemNormaliser.Normalise(article with { Url = CanonicalUrl.Of(article.Url, run.Source.Url) },
             run.Source, itemId, run.StartedAt, known, fresh: !run.Options.Backfill), key.Slug, fingerprint);
     }
@@ -152,13 +152,13 @@ public sealed class SourceCrawler(
         {
             throw new CrawlFailure(FailureKind.Extraction, e.Message);
         }
-        var keyed = feed.Entries.Select(e => (Entry: e, Key: ItemIdentity.KeyOfFeedEntry(e))).ToList();
+        var keyed = feed.Entries.Select(e => (Entry: e, Key: ItemIdentity.FromFeedEntry(e.ExternalId, e.Url, e.Title, e.Dates.FirstOrDefault()?.Text))).ToList();
         var known = await items.GetKnownAsync(run.Source.Id, keyed.Select(k => k.Key.Slug), ct);
         foreach (var (entry, key) in keyed)
         {
             if (!run.SeenSlugs.Add(key.Slug)) continue;
             var knownItem = known.GetValueOrDefault(key.Slug);
-            var itemId = knownItem?.Id ?? ItemIdentity.IdOf(run.Source.Id, key);
+            var itemId = knownItem?.Id ?? key.IdIn(run.Source.Id);
             Keep(run, ItemNormaliser.Normalise(entry, run.Source, itemId, run.StartedAt, knownItem, fresh: true), key.Slug, null);
         }
     }

@@ -1,3 +1,4 @@
+using FeedHub.Normalisation;
 using System.ServiceModel.Syndication;
 
 namespace FeedHub.Publishing;

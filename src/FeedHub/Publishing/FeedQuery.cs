@@ -63,7 +63,7 @@ public sealed record FeedQuery(FeedScope Scope, FeedFormat Format)
             SourceIds = ids,
             Category = Scope.Kind == FeedScopeKind.Category ? Scope.Key : Category,
             Since = Since,
-            Text = Text is null ? null : FullTextQuery.From(Text),
+            Text = Text,
             Limit = Limit,
             Before = Before,
         };

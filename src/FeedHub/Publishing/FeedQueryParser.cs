@@ -42,7 +42,7 @@ public static partial class FeedQueryParser
             throw new FeedQueryException("q", "Parameter 'q' is empty; give one or more words to search for, or leave it out.");
         if (text.Length > MaxTextLength)
             throw new FeedQueryException("q", $"Parameter 'q' is {text.Length} characters long; the limit is {MaxTextLength}.");
-        if (FullTextQuery.From(text) is null)
+        if (FeedHub.Storage.SearchQuery.FromUserText(text) is null)
             throw new FeedQueryException("q", $"Parameter 'q' ({Quote(text)}) holds no word to search for; use letters or digits.");
         return text;
     }

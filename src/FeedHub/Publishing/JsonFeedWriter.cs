@@ -1,3 +1,4 @@
+using FeedHub.Normalisation;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;

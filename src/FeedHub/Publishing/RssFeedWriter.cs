@@ -1,3 +1,4 @@
+using FeedHub.Normalisation;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;

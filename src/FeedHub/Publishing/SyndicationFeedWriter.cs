@@ -1,3 +1,4 @@
+using FeedHub.Normalisation;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
