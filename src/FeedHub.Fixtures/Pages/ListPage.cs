@@ -52,7 +52,7 @@ internal static class ListPage
         html.Append("</").Append(t.ListTitleTag).Append(">\n");
         foreach (var paragraph in StoredArticle.Paragraphs(truth.BodyText))
             html.Append("<p>").Append(PageChrome.Html(paragraph)).Append("</p>\n");
-        if (variantB)
+        if (variantB || article.HidesListTitle)
             html.Append("<a href=\"").Append(PageChrome.Html(truth.Path)).Append('"').Append(Theme.Class(t.More)).Append(">Selengkapnya</a>\n");
         html.Append("</div>\n</").Append(t.ItemTag).Append(">\n");
     }
