@@ -23,6 +23,7 @@ public sealed class FixtureFarm : IAsyncDisposable
     private readonly Dictionary<IPAddress, FixtureSite> byAddress;
     private readonly Dictionary<string, FixtureSite> byId;
     private readonly CancellationTokenSource stopping = new();
+    private int disposed;
 
     private FixtureFarm(WebApplication app, IReadOnlyList<FixtureSite> sites, RequestLog log, int port)
     {
@@ -113,6 +114,7 @@ public sealed class FixtureFarm : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         await stopping.CancelAsync();
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
@@ -122,10 +124,6 @@ public sealed class FixtureFarm : IAsyncDisposable
         catch (OperationCanceledException)
         {
             // Connections still open after the grace period are dropped by DisposeAsync below.
-        }
-        catch (InvalidOperationException)
-        {
-            // The server never started (port taken); nothing to stop.
         }
         await app.DisposeAsync();
         stopping.Dispose();

@@ -34,10 +34,11 @@ internal sealed class NewsWriter(SiteRoster.Identity site, Random rng)
 
     private string Office => site.Name;
 
-    public string Title()
+    /// <summary>A headline and the topic its story is about.</summary>
+    public (string Title, string Topic) Headline()
     {
         var topic = rng.Pick(Topics);
-        return rng.Next(9) switch
+        var title = rng.Next(9) switch
         {
             0 => $"{Office} Gelar Rapat Koordinasi {topic}",
             1 => $"{Office} Ikuti Bimbingan Teknis {topic}",
@@ -49,17 +50,18 @@ internal sealed class NewsWriter(SiteRoster.Identity site, Random rng)
             7 => $"Rapat Pleno Rekapitulasi {topic} & Tindak Lanjutnya",
             _ => $"{Office} Evaluasi {topic} Bersama {rng.Pick(Visitors)}",
         };
+        return (title, topic);
     }
 
     private static readonly string[] Kecamatan = ["Kota", "Utara", "Selatan", "Timur", "Barat", "Tengah", "Sukamaju", "Karangrejo"];
 
     /// <summary>Three to five paragraphs, then sometimes a photo caption, then the credit line.</summary>
-    public List<string> Paragraphs(string title, string credit)
+    public List<string> Paragraphs(string headlineTopic, string credit)
     {
-        var topic = rng.Pick(Topics).ToLowerInvariant();
+        var topic = headlineTopic.ToLowerInvariant();
         var audience = rng.Pick(Audiences).ToLowerInvariant();
         var chair = rng.Pick(People);
-        var member = rng.Pick(People);
+        var member = rng.Pick(People.Where(p => p != chair).ToArray());
         var pool = new List<string>
         {
             $"{Office} menggelar kegiatan {topic} yang diikuti oleh {rng.Next(20, 180)} peserta dari unsur {audience} di aula kantor setempat.",

@@ -16,7 +16,7 @@ internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, Uri ba
 
     /// <summary>
     /// <paramref name="perCategory"/> articles per category over the ~60 days before <paramref name="now"/>,
-    /// newest first; gaps of at most three days keep page 1 within a month.
+    /// newest first; gaps of at most three days (1.8 on average) keep page 1 within a month.
     /// </summary>
     public List<StoredArticle> BackCatalogue(IReadOnlyList<int> categories, int perCategory, DateTimeOffset now)
     {
@@ -27,7 +27,7 @@ internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, Uri ba
             for (var i = 0; i < perCategory; i++)
             {
                 var duplicate = style.DuplicateStory && i == 5 ? drafts[^1] : null;
-                if (i > 0 && duplicate is null) day = day.AddDays(-rng.Next(0, 4));
+                if (i > 0 && duplicate is null) day = day.AddDays(-Math.Min(3, rng.Next(0, 5)));
                 drafts.Add(NewDraft(category, duplicate?.Day ?? day, now, duplicate));
             }
         }
@@ -35,7 +35,7 @@ internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, Uri ba
         var oldestFirst = drafts.OrderBy(d => d.Published).ToList();
         var ids = oldestFirst.ToDictionary(d => d, d =>
             style.SlugOnlyBeyondDays is { } days && (now - d.Published).TotalDays > days ? (int?)null : NextId());
-        var hiddenTitle = style.EmptyTitleEntry ? drafts[Math.Min(3, drafts.Count - 1)] : null;
+        var hiddenTitle = style.EmptyTitleEntry && drafts.Count > 0 ? drafts[Math.Min(3, drafts.Count - 1)] : null;
         var beritaBaca = style.BeritaBacaLink ? drafts.Skip(2).FirstOrDefault(d => ids[d] is not null) : null;
         return drafts
             .OrderByDescending(d => d.Published)
@@ -46,6 +46,8 @@ internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, Uri ba
     /// <summary>A new article in the site's usual date form, as an operator would post it.</summary>
     public StoredArticle Publish(string title, string bodyText, DateTimeOffset published, int category, DateTimeOffset now)
     {
+        if (slugs.Contains(Slug.From(title)))
+            throw new ArgumentException($"Site {site.Id} already has an article with the slug of '{title}'.", nameof(title));
         var date = WibDate(published);
         var form = style.UsualDateForm == DateForm.NoYear && date.Year != WibDate(now).Year ? DateForm.Indonesian : style.UsualDateForm;
         var draft = new Draft(category, date, published, title, StoredArticle.Paragraphs(bodyText), form,
@@ -60,24 +62,24 @@ internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, Uri ba
 
     private Draft NewDraft(int category, DateOnly day, DateTimeOffset now, Draft? duplicateOf)
     {
-        var title = UniqueTitle();
+        var (title, topic) = UniqueHeadline();
         var published = PublishedOn(day, now);
         if (duplicateOf is not null)
             return duplicateOf with { Title = title, Published = published };
         var form = DrawForm(day, now);
         var hashtags = style.Hashtags ? Enumerable.Range(0, rng.Next(1, 3)).Select(_ => writer.Hashtag()).Distinct().ToArray() : [];
-        return new Draft(category, day, published, title, writer.Paragraphs(title, style.Credit(site, rng)), form,
+        return new Draft(category, day, published, title, writer.Paragraphs(topic, style.Credit(site, rng)), form,
             DatedLead.Template(form, day, site.Place, style.WordPressAuthor, style.Spelling, rng), hashtags);
     }
 
-    private string UniqueTitle()
+    private (string Title, string Topic) UniqueHeadline()
     {
         for (var attempt = 0; ; attempt++)
         {
-            var title = writer.Title();
+            var (title, topic) = writer.Headline();
             if (attempt > 5) title += $" Tahap {attempt.ToString(CultureInfo.InvariantCulture)}";
             if (rng.Chance(style.CapsTitles)) title = title.ToUpperInvariant();
-            if (slugs.Add(Slug.From(title))) return title;
+            if (slugs.Add(Slug.From(title))) return (title, topic);
         }
     }
 
@@ -99,7 +101,7 @@ internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, Uri ba
     {
         var midnight = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Wib);
         var at = midnight.AddMinutes(rng.Next(7 * 60, 17 * 60));
-        return at < now ? at : midnight + (now - midnight) / 2;
+        return at < now ? at : midnight.AddMinutes(Math.Floor((now - midnight).TotalMinutes / 2));
     }
 
     private StoredArticle Store(Draft draft, int? id, bool hidesListTitle, bool beritaBaca, DateTimeOffset lastModified)
@@ -149,7 +151,8 @@ internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, Uri ba
     /// <summary>What an extractor should conclude: meta wins, a typo or a missing date leaves first-seen.</summary>
     private (DateTimeOffset?, string) Expectation(DateForm form, DateTimeOffset published)
     {
-        if (style.Meta != MetaStyle.None) return (published.ToOffset(Wib), "Meta");
+        if (style.Meta != MetaStyle.None)
+            return (new DateTimeOffset(published.Ticks - published.Ticks % TimeSpan.TicksPerSecond, published.Offset).ToOffset(Wib), "Meta");
         if (form is DateForm.YearTypo or DateForm.None) return (null, "FirstSeen");
         return (new DateTimeOffset(WibDate(published).ToDateTime(TimeOnly.MinValue), Wib), "BodyText");
     }
