@@ -19,7 +19,7 @@ internal static class ListPage
         var heading = site.CategoryHeading(category);
         var main = new StringBuilder(4096);
         main.Append(PageChrome.PageTitle(t, heading));
-        main.Append("<section><div").Append(Theme.Id(t.Blog)).Append(Theme.Class(t.Blog is null ? null : "grid-layout")).Append(">\n");
+        main.Append("<section><div").Append(Theme.Id(t.Blog)).Append(">\n");
         foreach (var article in entries) Entry(main, request, article);
         main.Append("</div>\n");
         var lastPage = (all.Count + size - 1) / size;
