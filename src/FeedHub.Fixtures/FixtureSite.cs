@@ -1,0 +1,109 @@
+using static System.FormattableString;
+
+namespace FeedHub.Fixtures;
+
+/// <summary>
+/// One fake KPU site: its articles (the truth) and its switchable behaviour. Tests mutate it while
+/// the farm serves it; every member is safe to use concurrently with requests.
+/// </summary>
+public sealed class FixtureSite
+{
+    private readonly object gate = new();
+    private readonly Newsroom newsroom;
+    private readonly TimeProvider clock;
+    private volatile Catalog catalog;
+    private volatile MarkupVariant markup;
+    private volatile ListVariant list;
+    private volatile SiteMode mode;
+    private volatile RobotsMode robots;
+
+    internal FixtureSite(SiteRoster.Identity identity, Uri baseUri, SiteStyle style, Newsroom newsroom,
+        Catalog catalog, IReadOnlyList<int> categories, TimeProvider clock)
+    {
+        Identity = identity;
+        BaseUri = baseUri;
+        Style = style;
+        Categories = categories;
+        this.newsroom = newsroom;
+        this.catalog = catalog;
+        this.clock = clock;
+        markup = style.Markup;
+        list = style.List;
+        robots = style.Robots;
+    }
+
+    internal SiteRoster.Identity Identity { get; }
+    internal SiteStyle Style { get; }
+    internal Catalog Catalog => catalog;
+
+    /// <summary>Host label, e.g. <c>kab-blora</c>.</summary>
+    public string Id => Identity.Id;
+    /// <summary>e.g. "KPU Kabupaten Blora".</summary>
+    public string Name => Identity.Name;
+    /// <summary>Region slug, "jawa-tengah".</summary>
+    public string Region => Identity.Region;
+    /// <summary><c>http://127.0.1.N:PORT</c>: the site's own loopback address.</summary>
+    public Uri BaseUri { get; }
+    /// <summary>Category ids the site lists.</summary>
+    public IReadOnlyList<int> Categories { get; }
+    /// <summary>Entries per list page (5–10, per site); crawlers must discover it, never assume it.</summary>
+    public int PageSize => Style.PageSize;
+
+    public MarkupVariant Markup { get => markup; set => markup = value; }
+    public ListVariant List { get => list; set => list = value; }
+    public SiteMode Mode { get => mode; set => mode = value; }
+    public RobotsMode Robots { get => robots; set => robots = value; }
+
+    /// <summary>Whether article pages send ETag and Last-Modified and answer conditional requests with 304.</summary>
+    public bool SendsValidators => Style.SendsValidators;
+
+    /// <summary>All articles of all categories, newest first (as published; edits keep their place).</summary>
+    public IReadOnlyList<FixtureArticle> Articles => catalog.Truths;
+
+    /// <summary>The heading a category's list page shows ("Berita Terkini", "Berita", "Sosialisasi", …).</summary>
+    public string CategoryHeading(int category) => CategoryNames.Heading(category, Style);
+
+    /// <summary>The absolute URL of list page <paramref name="page"/> as a crawler would build it.</summary>
+    public Uri ListUri(int category, int page = 1) =>
+        new(BaseUri, Invariant($"/index.php/blog/category/{category}") + (page > 1 ? Invariant($"?page={page}") : ""));
+
+    /// <summary>
+    /// Puts a new article at the top of <paramref name="category"/> (the first category by default),
+    /// dated in the site's usual form; returns its truth.
+    /// </summary>
+    public FixtureArticle Publish(string title, string bodyText, DateTimeOffset published, int? category = null)
+    {
+        lock (gate)
+        {
+            var article = newsroom.Publish(title, bodyText, published, category ?? Categories[0], clock.GetUtcNow());
+            catalog = catalog.With(article, replacing: null);
+            return article.Truth;
+        }
+    }
+
+    /// <summary>
+    /// A real edit: the body becomes <paramref name="newBodyText"/> (its dated lead kept), the version
+    /// goes up, and the ETag and Last-Modified change. Returns the new truth.
+    /// </summary>
+    public FixtureArticle Edit(FixtureArticle article, string newBodyText)
+    {
+        lock (gate)
+        {
+            var stored = catalog.Find(article.NumericId, article.Slug)
+                ?? throw new ArgumentException($"Article '{article.Path}' is not on site {Id}.", nameof(article));
+            var edited = stored with
+            {
+                Truth = stored.Truth with
+                {
+                    BodyText = StoredArticle.Compose(stored.LeadTemplate, newBodyText),
+                    Version = stored.Truth.Version + 1,
+                },
+                LastModified = clock.GetUtcNow(),
+            };
+            catalog = catalog.With(edited, replacing: stored);
+            return edited.Truth;
+        }
+    }
+
+    public override string ToString() => $"{Id} {BaseUri}";
+}

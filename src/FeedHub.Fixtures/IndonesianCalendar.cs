@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace FeedHub.Fixtures;
+
+/// <summary>How a site's operators spell dates: some write "Nopember", "Agt" or "Jum'at" (kpu-sites.md §5).</summary>
+internal sealed record DateSpelling(bool Nopember, string? AugustAbbreviation, bool JumatWithApostrophe)
+{
+    private static readonly string[] FullMonths =
+        ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+    private static readonly string[] ShortMonths =
+        ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des"];
+    private static readonly string[] EnglishMonths =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    private static readonly string[] Weekdays = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
+
+    /// <summary>Months are abbreviated ("15 Jan 2026") when the site has an August abbreviation.</summary>
+    public bool Abbreviates => AugustAbbreviation is not null;
+
+    public string Month(int month) => (month, Abbreviates) switch
+    {
+        (8, true) => AugustAbbreviation!,
+        (11, true) => Nopember ? "Nop" : "Nov",
+        (11, false) => Nopember ? "Nopember" : "November",
+        (_, true) => ShortMonths[month - 1],
+        _ => FullMonths[month - 1],
+    };
+
+    public string Weekday(DateOnly date) => date.DayOfWeek == DayOfWeek.Friday && JumatWithApostrophe
+        ? "Jum'at"
+        : Weekdays[(int)date.DayOfWeek];
+
+    public static string EnglishMonth(int month) => EnglishMonths[month - 1];
+
+    public static string Number(int value, string format = "0") => value.ToString(format, CultureInfo.InvariantCulture);
+}
