@@ -36,11 +36,11 @@ public static class FeedDocumentParser
         switch (root.Name.LocalName)
         {
             case "rss":
-                if (root.Name.Namespace != XNamespace.None) LegacyFeedUpgrade.RssWithoutNamespace(document);
+                LegacyFeedUpgrade.RssAsVersion2(document);
                 return SyndicationFeedReader.Read(document, url, isAtom: false);
             case "feed" when root.Name.Namespace == FeedXml.Atom:
                 return SyndicationFeedReader.Read(document, url, isAtom: true);
-            case "feed" when root.Name.Namespace == FeedXml.LegacyAtom:
+            case "feed" when (string?)root.Attribute("version") == "0.3" || root.Name.Namespace == FeedXml.LegacyAtom:
                 LegacyFeedUpgrade.AtomToVersion1(document);
                 return SyndicationFeedReader.Read(document, url, isAtom: true);
             case "RDF" when root.Name.Namespace == FeedXml.Rdf:

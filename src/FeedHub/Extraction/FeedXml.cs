@@ -41,6 +41,13 @@ internal static class FeedXml
         }
     }
 
+    /// <summary>
+    /// A reader over the (possibly upgraded) document for Syndication, which rejects the whitespace
+    /// text nodes an XDocument reader reports, so the document is re-read as text.
+    /// </summary>
+    public static XmlReader ReaderFor(XDocument document) =>
+        XmlReader.Create(new StringReader(document.ToString(SaveOptions.DisableFormatting)), Settings);
+
     /// <summary>The trimmed value of the first child named <paramref name="name"/>, or null when absent or blank.</summary>
     public static string? Text(XElement parent, XName name) =>
         parent.Element(name)?.Value.Trim() is { Length: > 0 } value ? value : null;

@@ -19,9 +19,12 @@ internal static class LegacyFeedUpgrade
 
     private static readonly HashSet<string> TextConstructs = new(StringComparer.Ordinal) { "title", "subtitle", "summary", "rights", "content" };
 
+    /// <summary>Atom 0.3 (and its pre-release namespaces, "necho"/"pie"/"echo") as Atom 1.0.</summary>
     public static void AtomToVersion1(XDocument document)
     {
-        foreach (var element in document.Descendants().Where(e => e.Name.Namespace == FeedXml.LegacyAtom).ToList())
+        var legacy = document.Root!.Name.Namespace;
+        RemoveDeclarationsOf(document, legacy);
+        foreach (var element in document.Descendants().Where(e => e.Name.Namespace == legacy).ToList())
         {
             element.Name = FeedXml.Atom + AtomRenames.GetValueOrDefault(element.Name.LocalName, element.Name.LocalName);
             if (TextConstructs.Contains(element.Name.LocalName)) SetTextType(element);
@@ -31,12 +34,24 @@ internal static class LegacyFeedUpgrade
         document.Root?.Attribute("version")?.Remove();
     }
 
-    public static void RssWithoutNamespace(XDocument document)
+    /// <summary>
+    /// RSS 0.9x as RSS 2.0 (a superset Syndication reads, but it refuses other version numbers), with
+    /// elements in a default namespace (<c>http://backend.userland.com/rss2</c>) moved to none.
+    /// </summary>
+    public static void RssAsVersion2(XDocument document)
     {
-        var ns = document.Root!.Name.Namespace;
-        foreach (var element in document.Descendants().Where(e => e.Name.Namespace == ns)) element.Name = element.Name.LocalName;
-        document.Root.Attributes().Where(a => a.IsNamespaceDeclaration && a.Value == ns.NamespaceName).Remove();
+        var root = document.Root!;
+        var ns = root.Name.Namespace;
+        if (ns != XNamespace.None)
+        {
+            RemoveDeclarationsOf(document, ns);
+            foreach (var element in document.Descendants().Where(e => e.Name.Namespace == ns)) element.Name = element.Name.LocalName;
+        }
+        root.SetAttributeValue("version", "2.0");
     }
+
+    private static void RemoveDeclarationsOf(XDocument document, XNamespace ns) =>
+        document.Descendants().Attributes().Where(a => a.IsNamespaceDeclaration && a.Value == ns.NamespaceName).Remove();
 
     /// <summary>Atom 0.3 says <c>type="text/html" mode="escaped"</c>; Atom 1.0 says <c>type="html"</c>.</summary>
     private static void SetTextType(XElement element)

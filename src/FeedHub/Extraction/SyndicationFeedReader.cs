@@ -15,7 +15,7 @@ internal static class SyndicationFeedReader
     {
         SyndicationFeedFormatter formatter = isAtom ? new Atom10FeedFormatter() : new Rss20FeedFormatter();
         formatter.DateTimeParser = AcceptAnyDate;
-        using (var reader = document.CreateReader()) formatter.ReadFrom(reader);
+        using (var reader = FeedXml.ReaderFor(document)) formatter.ReadFrom(reader);
         var feed = formatter.Feed;
         var root = document.Root!;
         var rawItems = isAtom
