@@ -46,10 +46,13 @@ public static partial class ListPageExtractor
     {
         private const string Headings = "h1, h2, h3, h4, h5, h6";
 
+        /// <summary>Menus, banners and sidebars link static pages ("Profil") with article-shaped URLs; they are not list entries.</summary>
+        private const string PageFurniture = "nav, header, footer, aside";
+
         public IReadOnlyList<ListEntry> FromLinks(string? linkSelector)
         {
             var anchors = linkSelector is null
-                ? document.QuerySelectorAll("a[href]").ToList()
+                ? document.QuerySelectorAll("a[href]").Where(a => a.Closest(PageFurniture) is null).ToList()
                 : OverrideSelector.All(document, linkSelector, "link", pageUrl);
             var stories = Group(anchors);
             var owner = stories.SelectMany(story => story.Anchors.Select(anchor => (anchor, story)))
@@ -111,10 +114,13 @@ public static partial class ListPageExtractor
                 .MaxBy(text => text.Length);
         }
 
-        /// <summary>The largest ancestor of the story's links that holds no other story's link.</summary>
+        /// <summary>
+        /// The largest ancestor of the story's first link that holds no other story's link (a story
+        /// linked again further down the page keeps the block where it first appeared).
+        /// </summary>
         private static IElement BlockOf(Story story, IReadOnlyDictionary<IElement, Story> owner)
         {
-            var block = story.Anchors.Aggregate(Blocks.CommonAncestor);
+            var block = story.Anchors[0];
             while (block.ParentElement is { LocalName: not ("body" or "html") } parent && !HoldsOtherStory(parent, story, owner))
                 block = parent;
             return block;
