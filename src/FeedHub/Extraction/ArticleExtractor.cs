@@ -13,6 +13,7 @@ public static class ArticleExtractor
 {
     private const int ShortPage = 1000;
     private const int LongestLabel = 40;
+    private const int ShortAddition = 50;
 
     /// <summary>The article on the page at <paramref name="url"/>.</summary>
     /// <exception cref="ExtractionException">The page is a maintenance notice, has no title or no body text,
@@ -28,12 +29,12 @@ public static class ArticleExtractor
 
         var title = ArticleTitle.Find(document, url, source, slug);
         if (title is null || PageText.IsBlank(title.Text)) throw new ExtractionException($"{url}: no article title found — maintenance page or changed template?");
-        RejectMaintenance(document, url, title, slug);
+        RejectMaintenance(document, url, title, slug, source);
 
         var body = FindBody(document, url, source, title)
             ?? throw new ExtractionException($"{url}: no article body found — maintenance page or changed template?");
         var article = title.Heading is { } heading ? Blocks.CommonAncestor(heading, body) : body;
-        var image = LeadImage.Find(document, article);
+        var image = LeadImage.Find(document, WithImageNeighbours(article));
         var label = CategoryLabel(article);
         var pageDate = DateCandidates.FromPageElement(document, source.Selectors.Date, url, title.Heading, body);
 
@@ -64,11 +65,23 @@ public static class ArticleExtractor
     /// A short page saying "dalam pemeliharaan" whose title does not resemble the URL slug is a
     /// maintenance notice served with 200, not an article about maintenance.
     /// </summary>
-    private static void RejectMaintenance(IDocument document, Uri url, ArticleTitle title, string? slug)
+    private static void RejectMaintenance(IDocument document, Uri url, ArticleTitle title, string? slug, Source source)
     {
         var text = document.Body is { } pageBody ? PageText.Of(pageBody) : "";
-        if (text.Length < ShortPage && Noise.IsMaintenanceNotice(text + " " + title.Text) && title.ResemblanceTo(slug) < 0.5)
+        if (text.Length < ShortPage && Noise.IsMaintenanceNotice(text + " " + title.Text) && title.ResemblanceTo(slug, source) < 0.5)
             throw new ExtractionException($"{url}: maintenance page (\"{title.Text}\") instead of the article");
+    }
+
+    /// <summary>
+    /// The article block grown by wrappers that add (almost) no text, so a featured image in a
+    /// sibling box before the title belongs to it while sidebars with their own text do not.
+    /// </summary>
+    private static IElement WithImageNeighbours(IElement article)
+    {
+        var length = PageText.Of(article).Length;
+        while (article.ParentElement is { LocalName: not ("body" or "html") } parent && PageText.Of(parent).Length <= length + ShortAddition)
+            article = parent;
+        return article;
     }
 
     /// <summary>A short link to a category list near the title ("Sosialisasi"), outside the body text.</summary>

@@ -35,8 +35,9 @@ internal sealed record ArticleTitle(string Text, IElement? Heading)
             .ToList();
         if (candidates.Count == 0) return null;
 
+        var siteWords = SiteWords(source);
         var reference = slug ?? pageTitle;
-        var scored = candidates.Select(c => (c.Text, c.Heading, Score: Slug.Similarity(c.Text, reference))).ToList();
+        var scored = candidates.Select(c => (c.Text, c.Heading, Score: Slug.Similarity(c.Text, reference, siteWords))).ToList();
         var chosen = scored.FirstOrDefault(c => c.Score >= CloseToSlug);
         if (chosen.Text is null && scored.Any(c => c.Score > 0)) chosen = scored.MaxBy(c => c.Score);
         if (chosen.Text is null)
@@ -44,11 +45,13 @@ internal sealed record ArticleTitle(string Text, IElement? Heading)
             chosen = scored.FirstOrDefault(c => c.Heading is null);
             if (chosen.Text is null) chosen = scored.MaxBy(c => c.Text.Length);
         }
-        return new ArticleTitle(chosen.Text, chosen.Heading ?? HeadingShowing(document, chosen.Text));
+        return new ArticleTitle(chosen.Text, chosen.Heading ?? HeadingShowing(document, chosen.Text, siteWords));
     }
 
     /// <summary>How much the title resembles the URL slug (0..1); 1 when the URL has no slug to compare.</summary>
-    public double ResemblanceTo(string? slug) => slug is null ? 1 : Slug.Similarity(Text, slug);
+    public double ResemblanceTo(string? slug, Source source) => slug is null ? 1 : Slug.Similarity(Text, slug, SiteWords(source));
+
+    private static IReadOnlySet<string> SiteWords(Source source) => Slug.TokensOf(source.Name + " " + source.Id);
 
     private static string StripSiteName(string title, Profile profile)
     {
@@ -57,12 +60,12 @@ internal sealed record ArticleTitle(string Text, IElement? Heading)
     }
 
     /// <summary>The heading that shows the title chosen from meta or <c>&lt;title&gt;</c>, if any.</summary>
-    private static IElement? HeadingShowing(IDocument document, string title)
+    private static IElement? HeadingShowing(IDocument document, string title, IReadOnlySet<string> siteWords)
     {
         var headings = document.QuerySelectorAll(Headings).Select(h => (Heading: h, Text: PageText.Of(h))).ToList();
         var same = headings.FirstOrDefault(h => string.Equals(h.Text, title, StringComparison.OrdinalIgnoreCase));
         if (same.Heading is not null) return same.Heading;
-        var closest = headings.Select(h => (h.Heading, Score: Slug.Similarity(h.Text, title))).MaxBy(h => h.Score);
+        var closest = headings.Select(h => (h.Heading, Score: Slug.Similarity(h.Text, title, siteWords))).MaxBy(h => h.Score);
         return closest.Score >= CloseToSlug ? closest.Heading : null;
     }
 }

@@ -39,6 +39,7 @@ public static class FeedDocumentParser
                 LegacyFeedUpgrade.RssAsVersion2(document);
                 return SyndicationFeedReader.Read(document, url, isAtom: false);
             case "feed" when root.Name.Namespace == FeedXml.Atom:
+                LegacyFeedUpgrade.AtomTextTypes(document);
                 return SyndicationFeedReader.Read(document, url, isAtom: true);
             case "feed" when (string?)root.Attribute("version") == "0.3" || root.Name.Namespace == FeedXml.LegacyAtom:
                 LegacyFeedUpgrade.AtomToVersion1(document);

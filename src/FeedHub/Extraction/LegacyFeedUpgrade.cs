@@ -35,6 +35,20 @@ internal static class LegacyFeedUpgrade
     }
 
     /// <summary>
+    /// Atom 1.0 text constructs with a MIME type Syndication refuses (base64 <c>application/octet-stream</c>)
+    /// read as plain text instead of losing the whole feed.
+    /// </summary>
+    public static void AtomTextTypes(XDocument document)
+    {
+        var names = new[] { "title", "subtitle", "summary", "rights" }.Select(n => FeedXml.Atom + n).ToHashSet();
+        foreach (var element in document.Descendants().Where(e => names.Contains(e.Name)))
+        {
+            if ((string?)element.Attribute("type") is { } type && type is not ("text" or "html" or "xhtml"))
+                element.SetAttributeValue("type", "text");
+        }
+    }
+
+    /// <summary>
     /// RSS 0.9x as RSS 2.0 (a superset Syndication reads, but it refuses other version numbers), with
     /// elements in a default namespace (<c>http://backend.userland.com/rss2</c>) moved to none.
     /// </summary>

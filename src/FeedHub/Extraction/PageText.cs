@@ -49,7 +49,7 @@ internal static partial class PageText
             text.Append(' ');
             return;
         }
-        var block = node is IElement { LocalName: "p" or "div" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "td" or "section" or "article" };
+        var block = node is IElement container && Blocks.IsBlock(container);
         if (block) text.Append(' ');
         foreach (var child in node.ChildNodes) Append(child, text);
         if (block) text.Append(' ');

@@ -32,11 +32,15 @@ internal static class Slug
         }
     }
 
-    /// <summary>Dice similarity (0..1) of the word tokens of a text and a slug.</summary>
-    public static double Similarity(string text, string slug)
+    /// <summary>
+    /// Dice similarity (0..1) of the word tokens of a text and a slug, leaving out
+    /// <paramref name="siteWords"/>: the site's own name ("KPU Kabupaten Contoh") is in many titles
+    /// and slugs and in every generic page title, so it tells nothing about which article this is.
+    /// </summary>
+    public static double Similarity(string text, string slug, IReadOnlySet<string> siteWords)
     {
-        var a = TokensOf(text);
-        var b = TokensOf(slug.Replace('-', ' ').Replace('_', ' '));
+        var a = TokensOf(text).Except(siteWords).ToHashSet();
+        var b = TokensOf(slug.Replace('-', ' ').Replace('_', ' ')).Except(siteWords).ToHashSet();
         if (a.Count == 0 || b.Count == 0) return 0;
         return 2.0 * a.Count(b.Contains) / (a.Count + b.Count);
     }

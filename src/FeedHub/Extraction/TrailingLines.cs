@@ -38,10 +38,9 @@ internal static partial class TrailingLines
 
     private static string? CreditIn(string line)
     {
-        var match = ByLine().Match(line);
-        if (!match.Success) match = TrailingBracket().Match(line);
-        if (!match.Success) return null;
-        var credit = PageText.Collapse(match.Groups["credit"].Value);
+        if (ByLine().Match(line) is { Success: true } byLine) return PageText.Collapse(byLine.Groups["credit"].Value);
+        if (TrailingBracket().Match(line) is not { Success: true } bracket) return null;
+        var credit = PageText.Collapse(bracket.Groups["credit"].Value);
         return credit.Length == 0 || DateLike().IsMatch(credit) || Acronym().IsMatch(credit) ? null : credit;
     }
 
