@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using FeedHub.Sources;
+
+namespace FeedHub.Extraction;
+
+/// <summary>The article's title text and, when the page shows it as a heading, that heading.</summary>
+internal sealed record ArticleTitle(string Text, IElement? Heading)
+{
+    private const string Headings = "h1, h2, h3, h4, h5, h6";
+    private const double CloseToSlug = 0.5;
+
+    /// <summary>
+    /// The title selector when set; otherwise og:title, then <c>&lt;title&gt;</c> without the site
+    /// suffix, then a heading, each checked against the URL slug. The first <c>&lt;h1&gt;</c> is often
+    /// the category name ("Berita Terkini"), so headings win by resemblance to the slug, never by position.
+    /// </summary>
+    public static ArticleTitle? Find(IDocument document, Uri url, Source source, string? slug)
+    {
+        if (source.Selectors.Title is { } selector)
+        {
+            var element = OverrideSelector.First(document, selector, "title", url)
+                ?? throw new ExtractionException($"{url}: title selector '{selector}' matched nothing");
+            return new ArticleTitle(PageText.Of(element), element);
+        }
+
+        var pageTitle = document.QuerySelector("title") is { } title ? StripSiteName(PageText.Of(title), source.Profile) : "";
+        var metaTitle = PageText.Clean(document.QuerySelector("meta[property='og:title']")?.GetAttribute("content") ?? "");
+        var headings = document.QuerySelectorAll(Headings)
+            .Select(h => (Text: PageText.Of(h), Heading: (IElement?)h))
+            .Where(c => !PageText.IsBlank(c.Text));
+        var candidates = new[] { (Text: metaTitle, Heading: (IElement?)null), (Text: pageTitle, Heading: null) }
+            .Where(c => !PageText.IsBlank(c.Text))
+            .Concat(headings)
+            .ToList();
+        if (candidates.Count == 0) return null;
+
+        var siteWords = SiteWords(source);
+        var reference = slug ?? pageTitle;
+        var scored = candidates.Select(c => (c.Text, c.Heading, Score: Slug.Similarity(c.Text, reference, siteWords))).ToList();
+        var chosen = scored.FirstOrDefault(c => c.Score >= CloseToSlug);
+        if (chosen.Text is null && scored.Any(c => c.Score > 0)) chosen = scored.MaxBy(c => c.Score);
+        if (chosen.Text is null)
+        {
+            chosen = scored.FirstOrDefault(c => c.Heading is null);
+            if (chosen.Text is null) chosen = scored.MaxBy(c => c.Text.Length);
+        }
+        return new ArticleTitle(chosen.Text, chosen.Heading ?? HeadingShowing(document, chosen.Text, siteWords));
+    }
+
+    /// <summary>How much the title resembles the URL slug (0..1); 1 when the URL has no slug to compare.</summary>
+    public double ResemblanceTo(string? slug, Source source) => slug is null ? 1 : Slug.Similarity(Text, slug, SiteWords(source));
+
+    private static IReadOnlySet<string> SiteWords(Source source) => Slug.TokensOf(source.Name + " " + source.Id);
+
+    private static string StripSiteName(string title, Profile profile)
+    {
+        var stripped = Regex.Replace(title, profile.TitleSeparatorPattern, "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant).Trim();
+        return stripped.Length > 0 ? stripped : title;
+    }
+
+    /// <summary>The heading that shows the title chosen from meta or <c>&lt;title&gt;</c>, if any.</summary>
+    private static IElement? HeadingShowing(IDocument document, string title, IReadOnlySet<string> siteWords)
+    {
+        var headings = document.QuerySelectorAll(Headings).Select(h => (Heading: h, Text: PageText.Of(h))).ToList();
+        var same = headings.FirstOrDefault(h => string.Equals(h.Text, title, StringComparison.OrdinalIgnoreCase));
+        if (same.Heading is not null) return same.Heading;
+        var closest = headings.Select(h => (h.Heading, Score: Slug.Similarity(h.Text, title, siteWords))).MaxBy(h => h.Score);
+        return closest.Score >= CloseToSlug ? closest.Heading : null;
+    }
+}
