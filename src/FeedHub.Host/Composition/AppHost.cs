@@ -25,7 +25,7 @@ public static class AppHost
     /// <summary>A host for one-shot commands: pipeline services, logs on stderr so stdout stays for results.</summary>
     public static IHost CreateCommandHost(string? config, string? database, LogLevel logLevel = LogLevel.Warning)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = Directory.GetCurrentDirectory(),
         });

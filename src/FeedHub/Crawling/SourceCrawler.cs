@@ -51,13 +51,16 @@ public sealed class SourceCrawler(
                 run.DeepestPage[category] = page;
                 if (fetched.Outcome == FetchOutcome.NotModified) break;
 
-                var entries = ListPageExtractor.Extract(fetched.Body!, fetched.FinalUrl, run.Source);
-                if (entries.Count == 0)
+                IReadOnlyList<ListEntry> entries;
+                try
                 {
-                    if (page == run.Options.FirstPage)
-                        throw new CrawlFailure(FailureKind.Extraction, $"{url}: no article links — maintenance page or changed template?");
-                    break;
+                    entries = ListPageExtractor.Extract(fetched.Body!, fetched.FinalUrl, run.Source, requireLinks: page == run.Options.FirstPage);
                 }
+                catch (ExtractionException e)
+                {
+                    throw new CrawlFailure(FailureKind.Extraction, e.Message);
+                }
+                if (entries.Count == 0) break;
                 var allUnknown = await ReadEntriesAsync(run, entries, ct);
                 if (!allUnknown && !run.Options.Backfill) break;
             }

@@ -53,7 +53,7 @@ public static class ContentSanitizer
         foreach (var paragraph in body.QuerySelectorAll("p").Where(IsEmpty).ToArray())
             paragraph.Remove();
 
-        return XmlText.Clean(body.ChildNodes.ToHtml(HtmlFormatter.Instance).Trim());
+        return XmlChars.Clean(body.ChildNodes.ToHtml(HtmlFormatter.Instance).Trim());
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ public static class TextCleaner
                 break;
             decoded = next;
         }
-        return Collapse(XmlText.Clean(decoded));
+        return Collapse(XmlChars.Clean(decoded));
     }
 
     /// <summary>A cleaned title, cut at a word boundary when over <see cref="MaxTitleLength"/>.</summary>

@@ -21,9 +21,9 @@ public sealed class AtomFeedWriter(PublicUrls urls) : SyndicationFeedWriter(urls
     protected override void Complete(SyndicationItem item, FeedEntry entry)
     {
         item.LastUpdatedTime = entry.Updated;
-        item.Content = new TextSyndicationContent(XmlText.Clean(entry.Item.ContentHtml), TextSyndicationContentKind.Html);
-        item.SourceFeed.Authors.Add(new SyndicationPerson { Name = XmlText.Clean(entry.Source.Name) });
+        item.Content = new TextSyndicationContent(XmlChars.Clean(entry.Item.ContentHtml), TextSyndicationContentKind.Html);
+        item.SourceFeed.Authors.Add(new SyndicationPerson { Name = XmlChars.Clean(entry.Source.Name) });
         if (entry.Item.Author is { } author && !string.IsNullOrWhiteSpace(author))
-            item.Authors.Add(new SyndicationPerson { Name = XmlText.Clean(author) });
+            item.Authors.Add(new SyndicationPerson { Name = XmlChars.Clean(author) });
     }
 }

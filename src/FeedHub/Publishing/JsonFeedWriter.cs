@@ -77,5 +77,5 @@ public sealed class JsonFeedWriter : IFeedWriter
         time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     /// <summary>The same character cleaning as XML, so every format shows the same text.</summary>
-    private static string Clean(string text) => XmlText.Clean(text);
+    private static string Clean(string text) => XmlChars.Clean(text);
 }

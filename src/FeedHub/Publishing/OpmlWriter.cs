@@ -35,12 +35,12 @@ public sealed class OpmlWriter(PublicUrls urls, FeedFormat format = FeedFormat.A
             WriteFeed(xml, $"{Generator.Name}: semua sumber", FeedScope.All, urls.Base);
             foreach (var region in sources.GroupBy(s => s.Region).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                var name = XmlText.Clean(FeedPage.RegionName(region.Key));
+                var name = XmlChars.Clean(FeedPage.RegionName(region.Key));
                 xml.WriteStartElement("outline");
                 xml.WriteAttributeString("text", name);
                 xml.WriteAttributeString("title", name);
                 foreach (var source in region.OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal))
-                    WriteFeed(xml, XmlText.Clean(source.Name), FeedScope.Source(source.Id), source.Url);
+                    WriteFeed(xml, XmlChars.Clean(source.Name), FeedScope.Source(source.Id), source.Url);
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();

@@ -40,8 +40,8 @@ public sealed class RssFeedWriter(PublicUrls urls) : SyndicationFeedWriter(urls)
     {
         foreach (var enclosure in item.Links.Where(l => l.RelationshipType == "enclosure" && l.Length == 0))
             enclosure.AttributeExtensions[new XmlQualifiedName("length")] = "0";
-        item.ElementExtensions.Add(new XElement(XName.Get("encoded", ContentNamespace), XmlText.Clean(entry.Item.ContentHtml)));
+        item.ElementExtensions.Add(new XElement(XName.Get("encoded", ContentNamespace), XmlChars.Clean(entry.Item.ContentHtml)));
         if (entry.Item.Author is { } author && !string.IsNullOrWhiteSpace(author))
-            item.ElementExtensions.Add(new XElement(XName.Get("creator", DublinCoreNamespace), XmlText.Clean(author)));
+            item.ElementExtensions.Add(new XElement(XName.Get("creator", DublinCoreNamespace), XmlChars.Clean(author)));
     }
 }

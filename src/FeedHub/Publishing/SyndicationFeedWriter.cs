@@ -20,8 +20,8 @@ public abstract class SyndicationFeedWriter(PublicUrls urls) : IFeedWriter
         var feed = new SyndicationFeed
         {
             Id = page.Id,
-            Title = new TextSyndicationContent(XmlText.Clean(page.Title)),
-            Description = new TextSyndicationContent(XmlText.Clean(page.Description)),
+            Title = new TextSyndicationContent(XmlChars.Clean(page.Title)),
+            Description = new TextSyndicationContent(XmlChars.Clean(page.Description)),
             Language = Generator.Language,
             Generator = Generator.Name,
             LastUpdatedTime = page.Updated,
@@ -55,8 +55,8 @@ public abstract class SyndicationFeedWriter(PublicUrls urls) : IFeedWriter
         var result = new SyndicationItem
         {
             Id = TagUri.ForItem(item.Id),
-            Title = new TextSyndicationContent(XmlText.Clean(item.Title)),
-            Summary = new TextSyndicationContent(XmlText.Clean(item.Summary)),
+            Title = new TextSyndicationContent(XmlChars.Clean(item.Title)),
+            Summary = new TextSyndicationContent(XmlChars.Clean(item.Summary)),
             PublishDate = item.Published,
             SourceFeed = SourceFeed(entry),
         };
@@ -76,7 +76,7 @@ public abstract class SyndicationFeedWriter(PublicUrls urls) : IFeedWriter
         var feed = new SyndicationFeed
         {
             Id = TagUri.ForFeed(scope, ""),
-            Title = new TextSyndicationContent(XmlText.Clean(entry.Source.Name)),
+            Title = new TextSyndicationContent(XmlChars.Clean(entry.Source.Name)),
             LastUpdatedTime = entry.Updated,
         };
         feed.Links.Add(SyndicationLink.CreateAlternateLink(entry.Source.Site, "text/html"));
@@ -88,7 +88,7 @@ public abstract class SyndicationFeedWriter(PublicUrls urls) : IFeedWriter
     internal static IEnumerable<string> Categories(FeedEntry entry) =>
         new[] { entry.Source.Name, FeedPage.RegionName(entry.Source.Region), entry.Item.Category }
             .Concat(entry.Item.Tags)
-            .Select(c => c is null ? "" : XmlText.Clean(c).Trim())
+            .Select(c => c is null ? "" : XmlChars.Clean(c).Trim())
             .Where(c => c.Length > 0)
             .Distinct(StringComparer.Ordinal);
 }

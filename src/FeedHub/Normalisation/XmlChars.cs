@@ -6,7 +6,7 @@ namespace FeedHub.Normalisation;
 /// Removes the characters XML 1.0 forbids, which operators paste in from word processors and which
 /// would make every RSS/Atom document holding them unreadable.
 /// </summary>
-public static class XmlText
+public static class XmlChars
 {
     /// <summary>
     /// <paramref name="text"/> without C0 controls (except tab, LF, CR), U+FFFE, U+FFFF and lone
