@@ -48,13 +48,11 @@ public class FeedQueryTests
     }
 
     [Theory]
-    [InlineData("pemilu", "\"pemilu\"")]
-    [InlineData("rapat  pleno", "\"rapat\" \"pleno\"")]
-    [InlineData("\"daftar pemilih\" blora", "\"daftar pemilih\" \"blora\"")]
-    [InlineData("pemilu OR NOT col:x*", "\"pemilu\" \"OR\" \"NOT\" \"col:x*\"")]
-    [InlineData("\"tanpa penutup", "\"tanpa penutup\"")]
-    public void Search_text_becomes_a_quoted_FTS5_query(string q, string fts) =>
-        Assert.Equal(fts, Parse(FeedScope.All, ("q", q)).ToFilter(Samples.Sources).Text);
+    [InlineData("pemilu")]
+    [InlineData("\"daftar pemilih\" blora")]
+    [InlineData("pemilu OR NOT col:x*")]
+    public void Search_text_reaches_the_store_as_typed_for_it_to_quote(string q) =>
+        Assert.Equal(q, Parse(FeedScope.All, ("q", q)).ToFilter(Samples.Sources).Text);
 
     [Fact]
     public void Equal_requests_in_any_parameter_order_share_one_cache_key()
