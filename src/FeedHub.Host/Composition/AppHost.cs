@@ -45,6 +45,7 @@ public static class AppHost
         if (config is not null) paths.Config = config;
         if (database is not null) paths.Database = database;
         services.AddSingleton(paths);
+        services.AddSingleton<LiveCatalog>();
         services.AddSingleton(configuration.GetSection("Crawl").Get<CrawlSettings>() ?? new CrawlSettings());
         services.AddSingleton(TimeProvider.System);
         services.AddFeedHubPipeline(paths.Database, fetch => configuration.GetSection("Fetch").Bind(fetch));

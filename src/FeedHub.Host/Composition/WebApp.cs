@@ -18,7 +18,8 @@ public sealed record WebAppSettings
 
 public static class WebApp
 {
-    public static WebApplication Build(WebAppSettings settings, Action<WebApplicationBuilder>? customise = null)
+    /// <summary>Builds the app and runs <see cref="Pipeline.StartAsync"/> (feeds.json, database) before anything is served.</summary>
+    public static async Task<WebApplication> BuildAsync(WebAppSettings settings, CancellationToken ct, Action<WebApplicationBuilder>? customise = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -36,6 +37,7 @@ public static class WebApp
         customise?.Invoke(builder);
 
         var app = builder.Build();
+        await Pipeline.StartAsync(app.Services, ct);
         app.MapFeeds();
         app.MapDashboard();
         app.MapOperations();
