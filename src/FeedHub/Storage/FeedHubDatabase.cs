@@ -14,6 +14,11 @@ public sealed class FeedHubDatabase
 
     private readonly string _connectionString;
 
+    // SQLite admits one writer at a time and makes the others wait in its busy handler, which sleeps on
+    // the calling thread: many sources committing at once then starve the thread pool. Writers of this
+    // process queue here instead, without holding a thread.
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
     public FeedHubDatabase(string path, TimeProvider time)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -110,6 +115,23 @@ public sealed class FeedHubDatabase
         catch (SqliteException e)
         {
             throw StorageException.From(e, Path, doing);
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="RunAsync{T}"/> for work that writes: one writer of this process at a time, the
+    /// others waiting asynchronously (other processes still meet SQLite's busy timeout).
+    /// </summary>
+    internal async Task<T> WriteAsync<T>(string doing, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunAsync(doing, work);
+        }
+        finally
+        {
+            _writer.Release();
         }
     }
 

@@ -71,7 +71,7 @@ public sealed class ItemStore(FeedHubDatabase database)
     /// its fetch log and validators. Either all of it is stored or none of it.
     /// </summary>
     public Task<CommitResult> CommitAsync(SourceRun run, CancellationToken cancellationToken) =>
-        database.RunAsync($"committing the run of source '{run.SourceId}'", async connection =>
+        database.WriteAsync($"committing the run of source '{run.SourceId}'", async connection =>
         {
             var changedUtc = database.Time.GetUtcNow().ToUnixTimeMilliseconds();
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -100,7 +100,7 @@ public sealed class ItemStore(FeedHubDatabase database)
                 await Execute(connection, transaction, cancellationToken, BumpChangeStamp, new { });
             await transaction.CommitAsync(cancellationToken);
             return new CommitResult(created, updated, unchanged);
-        });
+        }, cancellationToken);
 
     /// <summary>Items matching the filter, newest first (published desc, id desc), at most <see cref="MaxLimit"/>.</summary>
     public Task<IReadOnlyList<Item>> QueryAsync(ItemFilter filter, CancellationToken cancellationToken) =>
@@ -152,7 +152,7 @@ public sealed class ItemStore(FeedHubDatabase database)
 
     /// <summary>Retention: deletes items published before the cutoff (their search rows go with them).</summary>
     public Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
-        database.RunAsync($"pruning items published before {olderThan:O}", async connection =>
+        database.WriteAsync($"pruning items published before {olderThan:O}", async connection =>
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var deleted = await connection.ExecuteAsync(new CommandDefinition(
@@ -162,7 +162,7 @@ public sealed class ItemStore(FeedHubDatabase database)
                 await Execute(connection, transaction, cancellationToken, BumpChangeStamp, new { });
             await transaction.CommitAsync(cancellationToken);
             return deleted;
-        });
+        }, cancellationToken);
 
     private static async Task<WriteOutcome> WriteItemAsync(
         SqliteConnection connection, SqliteTransaction transaction, ItemWrite write, long changedUtc,

@@ -39,8 +39,8 @@ public sealed class SourceStateStore(FeedHubDatabase database)
 
     /// <summary>Saves a state outside a crawl (the scheduler moving NextDue or backing off).</summary>
     public Task SaveAsync(SourceState state, CancellationToken cancellationToken = default) =>
-        database.RunAsync($"saving the state of source '{state.SourceId}'", connection =>
-            connection.ExecuteAsync(new CommandDefinition(Upsert, Parameters(state), cancellationToken: cancellationToken)));
+        database.WriteAsync($"saving the state of source '{state.SourceId}'", connection =>
+            connection.ExecuteAsync(new CommandDefinition(Upsert, Parameters(state), cancellationToken: cancellationToken)), cancellationToken);
 
     /// <summary>Stored validators of the given URLs; URLs never stored are absent.</summary>
     public Task<IReadOnlyDictionary<string, Validators>> GetValidatorsAsync(
