@@ -13,8 +13,14 @@ internal static partial class PageText
         "script", "style", "noscript", "template",
     };
 
-    /// <summary>Whitespace (including no-break spaces) collapsed to single spaces, trimmed.</summary>
-    public static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+    /// <summary>Whitespace (including no-break and zero-width spaces) collapsed to single spaces, trimmed.</summary>
+    /// <remarks>A hand-written pass: this runs for nearly every element of every page, and a regex replace cost a tenth of extraction.</remarks>
+    public static string Collapse(string text)
+    {
+        var collapsed = new StringBuilder(text.Length);
+        AppendCollapsed(text, collapsed);
+        return Finish(collapsed);
+    }
 
     /// <summary>
     /// Collapsed text with entities decoded once more when they survived parsing: the CMS
@@ -31,32 +37,52 @@ internal static partial class PageText
     {
         var text = new StringBuilder();
         Append(node, text);
-        return Clean(text.ToString());
+        var collapsed = Finish(text);
+        return collapsed.Contains('&') && LeftoverEntity().IsMatch(collapsed) ? Collapse(WebUtility.HtmlDecode(collapsed)) : collapsed;
     }
 
     /// <summary>True when the text has no letters or digits at all (e.g. a lone <c>&amp;nbsp;</c>).</summary>
     public static bool IsBlank(string text) => !text.Any(char.IsLetterOrDigit);
 
+    /// <summary>Appends the node's text to <paramref name="text"/>, collapsing whitespace as it goes (never two spaces in a row).</summary>
     private static void Append(INode node, StringBuilder text)
     {
         if (node is IText leaf)
         {
-            text.Append(leaf.Data);
+            AppendCollapsed(leaf.Data, text);
             return;
         }
         if (node is IElement element && (Invisible.Contains(element.LocalName) || element.LocalName == "br"))
         {
-            text.Append(' ');
+            AppendSpace(text);
             return;
         }
         var block = node is IElement container && Blocks.IsBlock(container);
-        if (block) text.Append(' ');
+        if (block) AppendSpace(text);
         foreach (var child in node.ChildNodes) Append(child, text);
-        if (block) text.Append(' ');
+        if (block) AppendSpace(text);
     }
 
-    [GeneratedRegex(@"[\s\u00a0\u200b]+")]
-    private static partial Regex Whitespace();
+    private static void AppendCollapsed(string text, StringBuilder into)
+    {
+        foreach (var c in text)
+        {
+            if (IsSpace(c)) AppendSpace(into);
+            else into.Append(c);
+        }
+    }
+
+    private static void AppendSpace(StringBuilder text)
+    {
+        if (text.Length > 0 && text[^1] != ' ') text.Append(' ');
+    }
+
+    /// <summary>The collapsed text without its trailing space (a leading one is never appended).</summary>
+    private static string Finish(StringBuilder collapsed) =>
+        collapsed.Length > 0 && collapsed[^1] == ' ' ? collapsed.ToString(0, collapsed.Length - 1) : collapsed.ToString();
+
+    /// <summary>What the former <c>[\s\u00a0\u200b]</c> matched: Unicode white space and the zero-width space.</summary>
+    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u200b';
 
     [GeneratedRegex(@"&(?:[a-z]{2,8}|#\d{2,6}|#x[0-9a-f]{2,6});", RegexOptions.IgnoreCase)]
     private static partial Regex LeftoverEntity();
