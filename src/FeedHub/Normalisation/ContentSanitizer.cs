@@ -1,6 +1,7 @@
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using FeedHub.Extraction;
 using Ganss.Xss;
 
 namespace FeedHub.Normalisation;
@@ -12,8 +13,8 @@ namespace FeedHub.Normalisation;
 /// </summary>
 /// <remarks>
 /// One configured <see cref="HtmlSanitizer"/> is shared: its Sanitize methods are documented as thread-safe
-/// as long as its configuration is not changed after construction, which it never is here. AngleSharp
-/// parsers are not documented as thread-safe, so each thread keeps its own.
+/// as long as its configuration is not changed after construction, which it never is here. Parsing goes
+/// through <see cref="PageParser"/> (one parser per thread).
 /// </remarks>
 public static class ContentSanitizer
 {
@@ -27,16 +28,12 @@ public static class ContentSanitizer
 
     private static readonly HtmlSanitizer Sanitizer = Build();
 
-    [ThreadStatic]
-    private static HtmlParser? parser;
-
     /// <summary>The safe form of <paramref name="html"/>, every URL absolute against <paramref name="baseUrl"/>.</summary>
     public static string Sanitize(string html, Uri baseUrl)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(baseUrl);
-        parser ??= new HtmlParser();
-        var document = parser.ParseDocument("<!doctype html><html><body>" + html);
+        var document = PageParser.Parse("<!doctype html><html><body>" + html);
         var body = document.Body!;
 
         foreach (var element in body.QuerySelectorAll(DroppedWithContent).ToArray())
