@@ -25,27 +25,6 @@ public sealed class ItemStore(FeedHubDatabase database)
         published AS Published, date_source AS DateSource, first_seen AS FirstSeen, version AS Version
         """;
 
-    private const string InsertItem = """
-        INSERT INTO items (id, source_id, slug, link, title, content_html, summary, image_url, category, author,
-            tags, published, published_utc, date_source, updated, updated_utc, first_seen, content_hash, version,
-            list_fingerprint, changed_utc)
-        VALUES (@Id, @SourceId, @Slug, @Link, @Title, @ContentHtml, @Summary, @ImageUrl, @Category, @Author,
-            @Tags, @Published, @PublishedUtc, @DateSource, @Updated, @UpdatedUtc, @FirstSeen, @ContentHash, @Version,
-            @ListFingerprint, @ChangedUtc)
-        RETURNING item_key;
-        """;
-
-    // The id, slug and first_seen of a stored item never change; the version only grows.
-    private const string UpdateItem = """
-        UPDATE items SET link = @Link, title = @Title, content_html = @ContentHtml, summary = @Summary,
-            image_url = @ImageUrl, category = @Category, author = @Author, tags = @Tags,
-            published = @Published, published_utc = @PublishedUtc, date_source = @DateSource,
-            updated = @Updated, updated_utc = @UpdatedUtc, content_hash = @ContentHash,
-            version = max(version + 1, @Version),
-            list_fingerprint = coalesce(@ListFingerprint, list_fingerprint), changed_utc = @ChangedUtc
-        WHERE item_key = @Key;
-        """;
-
     private const string BumpChangeStamp = "UPDATE meta SET value = value + 1 WHERE key = 'change_stamp';";
 
     /// <summary>What is already stored of a source's items, by identity slug.</summary>
@@ -76,16 +55,17 @@ public sealed class ItemStore(FeedHubDatabase database)
             var changedUtc = database.Time.GetUtcNow().ToUnixTimeMilliseconds();
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             int created = 0, updated = 0, unchanged = 0;
-            foreach (var write in run.Items)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                switch (await WriteItemAsync(connection, transaction, write, changedUtc, cancellationToken))
+            using (var writer = new ItemWriter(connection, transaction, changedUtc))
+                foreach (var write in run.Items)
                 {
-                    case WriteOutcome.New: created++; break;
-                    case WriteOutcome.Updated: updated++; break;
-                    default: unchanged++; break;
+                    cancellationToken.ThrowIfCancellationRequested();
+                    switch (writer.Write(write))
+                    {
+                        case WriteOutcome.New: created++; break;
+                        case WriteOutcome.Updated: updated++; break;
+                        default: unchanged++; break;
+                    }
                 }
-            }
             await Execute(connection, transaction, cancellationToken,
                 "UPDATE items SET list_fingerprint = @Value WHERE id = @Key;",
                 run.Fingerprints.Select(p => new { p.Key, p.Value }));
@@ -164,69 +144,9 @@ public sealed class ItemStore(FeedHubDatabase database)
             return deleted;
         }, cancellationToken);
 
-    private static async Task<WriteOutcome> WriteItemAsync(
-        SqliteConnection connection, SqliteTransaction transaction, ItemWrite write, long changedUtc,
-        CancellationToken cancellationToken)
-    {
-        var item = write.Item;
-        // By id first; by slug second, so an item first stored under its slug keeps its id.
-        var stored = await connection.QuerySingleOrDefaultAsync<StoredHash>(new CommandDefinition("""
-            SELECT item_key AS Key, content_hash AS ContentHash FROM items
-            WHERE id = @Id OR (source_id = @SourceId AND slug = @Slug)
-            ORDER BY id = @Id DESC LIMIT 1;
-            """, new { item.Id, item.SourceId, write.Slug }, transaction, cancellationToken: cancellationToken));
-        var parameters = Parameters(write, stored?.Key, changedUtc);
-        if (stored is null)
-        {
-            var key = await connection.ExecuteScalarAsync<long>(
-                new CommandDefinition(InsertItem, parameters, transaction, cancellationToken: cancellationToken));
-            await IndexAsync(connection, transaction, key, item, cancellationToken);
-            return WriteOutcome.New;
-        }
-        if (stored.ContentHash != item.ContentHash)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(UpdateItem, parameters, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM items_fts WHERE rowid = @Key;", new { stored.Key }, transaction, cancellationToken: cancellationToken));
-            await IndexAsync(connection, transaction, stored.Key, item, cancellationToken);
-            return WriteOutcome.Updated;
-        }
-        if (write.ListFingerprint is not null)
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE items SET list_fingerprint = @ListFingerprint WHERE item_key = @Key;",
-                new { write.ListFingerprint, stored.Key }, transaction, cancellationToken: cancellationToken));
-        return WriteOutcome.Unchanged;
-    }
-
-    private static Task IndexAsync(
-        SqliteConnection connection, SqliteTransaction transaction, long key, Item item, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO items_fts (rowid, title, body) VALUES (@Key, @Title, @Body);",
-            new { Key = key, item.Title, Body = SearchText.FromHtml(item.ContentHtml) }, transaction,
-            cancellationToken: cancellationToken));
-
-    private static object Parameters(ItemWrite write, long? key, long changedUtc)
-    {
-        var item = write.Item;
-        return new
-        {
-            Key = key,
-            item.Id, item.SourceId, write.Slug, item.Link, item.Title, item.ContentHtml, item.Summary,
-            item.ImageUrl, item.Category, item.Author, item.Tags, item.Published,
-            PublishedUtc = item.Published.ToUnixTimeMilliseconds(),
-            DateSource = item.DateSource.ToString(),
-            item.Updated, UpdatedUtc = item.Updated?.ToUnixTimeMilliseconds(),
-            item.FirstSeen, item.ContentHash, item.Version, write.ListFingerprint, ChangedUtc = changedUtc,
-        };
-    }
-
     private static Task Execute(
         SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken, string sql, object parameters) =>
         connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-
-    private enum WriteOutcome { New, Updated, Unchanged }
-
-    private sealed record StoredHash(long Key, string ContentHash);
 
     /// <summary>Dapper binds constructors strictly (SQLite integers are Int64); a settable row converts.</summary>
     private sealed class KnownRow

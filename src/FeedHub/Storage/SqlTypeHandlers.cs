@@ -32,6 +32,9 @@ internal static class SqlTypeHandlers
     public static string ToText(DateTimeOffset value) =>
         value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 
+    /// <summary>Tags as the JSON array the tags column holds.</summary>
+    public static string TagsToText(IReadOnlyList<string>? tags) => JsonSerializer.Serialize(tags ?? []);
+
     public static DateTimeOffset FromText(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
@@ -63,7 +66,7 @@ internal static class SqlTypeHandlers
         public override void SetValue(IDbDataParameter parameter, IReadOnlyList<string>? value)
         {
             parameter.DbType = DbType.String;
-            parameter.Value = JsonSerializer.Serialize(value ?? []);
+            parameter.Value = TagsToText(value);
         }
 
         public override IReadOnlyList<string> Parse(object value) =>

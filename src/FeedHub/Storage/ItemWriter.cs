@@ -1,0 +1,148 @@
+using FeedHub.Normalisation;
+using Microsoft.Data.Sqlite;
+
+namespace FeedHub.Storage;
+
+/// <summary>What writing one item did.</summary>
+internal enum WriteOutcome { New, Updated, Unchanged }
+
+/// <summary>
+/// Writes the items of one transaction with statements prepared once and reused for every item. A
+/// command per item (as Dapper issues them) compiled the same SQL again for each row: that was most of
+/// the cost of a commit.
+/// </summary>
+internal sealed class ItemWriter : IDisposable
+{
+    // By id first; by slug second, so an item first stored under its slug keeps its id.
+    private const string FindStored = """
+        SELECT item_key, content_hash FROM items
+        WHERE id = $Id OR (source_id = $SourceId AND slug = $Slug)
+        ORDER BY id = $Id DESC LIMIT 1;
+        """;
+
+    private const string InsertItem = """
+        INSERT INTO items (id, source_id, slug, link, title, content_html, summary, image_url, category, author,
+            tags, published, published_utc, date_source, updated, updated_utc, first_seen, content_hash, version,
+            list_fingerprint, changed_utc)
+        VALUES ($Id, $SourceId, $Slug, $Link, $Title, $ContentHtml, $Summary, $ImageUrl, $Category, $Author,
+            $Tags, $Published, $PublishedUtc, $DateSource, $Updated, $UpdatedUtc, $FirstSeen, $ContentHash, $Version,
+            $ListFingerprint, $ChangedUtc)
+        RETURNING item_key;
+        """;
+
+    // The id, slug and first_seen of a stored item never change; the version only grows.
+    private const string UpdateItem = """
+        UPDATE items SET link = $Link, title = $Title, content_html = $ContentHtml, summary = $Summary,
+            image_url = $ImageUrl, category = $Category, author = $Author, tags = $Tags,
+            published = $Published, published_utc = $PublishedUtc, date_source = $DateSource,
+            updated = $Updated, updated_utc = $UpdatedUtc, content_hash = $ContentHash,
+            version = max(version + 1, $Version),
+            list_fingerprint = coalesce($ListFingerprint, list_fingerprint), changed_utc = $ChangedUtc
+        WHERE item_key = $Key;
+        """;
+
+    private readonly SqliteCommand find;
+    private readonly SqliteCommand insert;
+    private readonly SqliteCommand update;
+    private readonly SqliteCommand unindex;
+    private readonly SqliteCommand index;
+    private readonly SqliteCommand fingerprint;
+    private readonly long changedUtc;
+
+    public ItemWriter(SqliteConnection connection, SqliteTransaction transaction, long changedUtc)
+    {
+        this.changedUtc = changedUtc;
+        SqliteCommand Command(string sql)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            return command;
+        }
+        find = Command(FindStored);
+        insert = Command(InsertItem);
+        update = Command(UpdateItem);
+        unindex = Command("DELETE FROM items_fts WHERE rowid = $Key;");
+        index = Command("INSERT INTO items_fts (rowid, title, body) VALUES ($Key, $Title, $Body);");
+        fingerprint = Command("UPDATE items SET list_fingerprint = $ListFingerprint WHERE item_key = $Key;");
+    }
+
+    /// <summary>Inserts a new item, updates one whose content hash changed, or leaves it (recording its list fingerprint).</summary>
+    public WriteOutcome Write(ItemWrite write)
+    {
+        var item = write.Item;
+        Bind(find, ("$Id", item.Id), ("$SourceId", item.SourceId), ("$Slug", write.Slug));
+        long? key = null;
+        string? storedHash = null;
+        using (var reader = find.ExecuteReader())
+            if (reader.Read())
+            {
+                key = reader.GetInt64(0);
+                storedHash = reader.GetString(1);
+            }
+
+        if (key is null)
+        {
+            BindItem(insert, write);
+            var added = (long)insert.ExecuteScalar()!;
+            Index(added, item);
+            return WriteOutcome.New;
+        }
+        if (storedHash != item.ContentHash)
+        {
+            BindItem(update, write);
+            Bind(update, ("$Key", key));
+            update.ExecuteNonQuery();
+            Bind(unindex, ("$Key", key));
+            unindex.ExecuteNonQuery();
+            Index(key.Value, item);
+            return WriteOutcome.Updated;
+        }
+        if (write.ListFingerprint is not null)
+        {
+            Bind(fingerprint, ("$ListFingerprint", write.ListFingerprint), ("$Key", key));
+            fingerprint.ExecuteNonQuery();
+        }
+        return WriteOutcome.Unchanged;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in new[] { find, insert, update, unindex, index, fingerprint }) command.Dispose();
+    }
+
+    private void Index(long key, Item item)
+    {
+        Bind(index, ("$Key", key), ("$Title", item.Title), ("$Body", SearchText.FromHtml(item.ContentHtml)));
+        index.ExecuteNonQuery();
+    }
+
+    /// <summary>The item's columns as <see cref="SqlTypeHandlers"/> stores them.</summary>
+    private void BindItem(SqliteCommand command, ItemWrite write)
+    {
+        var item = write.Item;
+        Bind(command,
+            ("$Id", item.Id), ("$SourceId", item.SourceId), ("$Slug", write.Slug), ("$Link", item.Link),
+            ("$Title", item.Title), ("$ContentHtml", item.ContentHtml), ("$Summary", item.Summary),
+            ("$ImageUrl", item.ImageUrl), ("$Category", item.Category), ("$Author", item.Author),
+            ("$Tags", SqlTypeHandlers.TagsToText(item.Tags)),
+            ("$Published", SqlTypeHandlers.ToText(item.Published)), ("$PublishedUtc", item.Published.ToUnixTimeMilliseconds()),
+            ("$DateSource", item.DateSource.ToString()),
+            ("$Updated", item.Updated is { } updated ? SqlTypeHandlers.ToText(updated) : null),
+            ("$UpdatedUtc", item.Updated?.ToUnixTimeMilliseconds()),
+            ("$FirstSeen", SqlTypeHandlers.ToText(item.FirstSeen)), ("$ContentHash", item.ContentHash),
+            ("$Version", item.Version), ("$ListFingerprint", write.ListFingerprint), ("$ChangedUtc", changedUtc));
+    }
+
+    /// <summary>Sets parameters by name, adding them on the command's first use; the statement itself stays prepared.</summary>
+    private static void Bind(SqliteCommand command, params ReadOnlySpan<(string Name, object? Value)> values)
+    {
+        foreach (var (name, value) in values)
+        {
+            var parameters = command.Parameters;
+            var index = parameters.IndexOf(name);
+            if (index < 0) parameters.AddWithValue(name, value ?? DBNull.Value);
+            else parameters[index].Value = value ?? DBNull.Value;
+        }
+    }
+}
