@@ -38,7 +38,9 @@ public static class OperationsEndpoints
                 .EvaluateAsync(services.GetRequiredService<LiveCatalog>().Current.Sources, context.RequestAborted);
             await next(context);
         }));
-        app.MapMetrics(MetricsPath);
+        // prometheus-net starts listening to System.Diagnostics.Metrics when its default registry is
+        // first used; use it now, or the first crawl's counts would be recorded before anyone listens.
+        app.MapMetrics(MetricsPath, Metrics.DefaultRegistry);
         return app;
     }
 }

@@ -8,7 +8,8 @@ namespace FeedHub.Monitoring;
 
 /// <summary>
 /// FeedHub's instruments (System.Diagnostics.Metrics, meter <c>FeedHub</c>), exported by the host
-/// (Prometheus at <c>/metrics</c>). One instance per service provider, so tests observe only their own.
+/// (Prometheus at <c>/metrics</c>, where the meter name prefixes each: <c>feedhub_fetches</c>…).
+/// One instance per service provider, so tests observe only their own.
 /// </summary>
 public sealed class CrawlMetrics : IDisposable
 {
@@ -24,12 +25,12 @@ public sealed class CrawlMetrics : IDisposable
     public CrawlMetrics()
     {
         Meter = new Meter(MeterName);
-        fetches = Meter.CreateCounter<long>("feedhub.fetches", "{request}", "HTTP requests to sources, by outcome");
-        extractionFailures = Meter.CreateCounter<long>("feedhub.extraction_failures", "{run}", "Runs that failed because a site yielded no articles, titles or dates");
-        itemsNew = Meter.CreateCounter<long>("feedhub.items_new", "{item}", "Items stored for the first time");
-        itemsUpdated = Meter.CreateCounter<long>("feedhub.items_updated", "{item}", "Stored items whose content really changed");
-        crawlDuration = Meter.CreateHistogram<double>("feedhub.crawl_duration", "s", "Duration of one crawl of one source");
-        Meter.CreateObservableGauge("feedhub.sources", ObserveStatuses, "{source}", "Configured sources by status at the last evaluation");
+        fetches = Meter.CreateCounter<long>("fetches", "{request}", "HTTP requests to sources, by outcome");
+        extractionFailures = Meter.CreateCounter<long>("extraction_failures", "{run}", "Runs that failed because a site yielded no articles, titles or dates");
+        itemsNew = Meter.CreateCounter<long>("items_new", "{item}", "Items stored for the first time");
+        itemsUpdated = Meter.CreateCounter<long>("items_updated", "{item}", "Stored items whose content really changed");
+        crawlDuration = Meter.CreateHistogram<double>("crawl_duration_seconds", "s", "Duration of one crawl of one source");
+        Meter.CreateObservableGauge("sources", ObserveStatuses, "{source}", "Configured sources by status at the last evaluation");
     }
 
     /// <summary>The meter holding every instrument.</summary>

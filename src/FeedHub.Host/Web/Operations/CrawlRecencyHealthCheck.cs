@@ -18,7 +18,7 @@ internal sealed class CrawlRecencyHealthCheck(SourceStateStore states, TimeProvi
             return HealthCheckResult.Degraded("no crawl has run yet");
         var now = clock.GetUtcNow();
         var last = all.Max(s => s.LastSuccess);
-        var data = new Dictionary<string, object> { ["lastSuccess"] = last?.ToString("o") ?? "never" };
+        var data = new Dictionary<string, object> { ["lastSuccess"] = (object?)last ?? "never" };
         if (last is null || now - last > settings.CrawlWindow)
             return HealthCheckResult.Unhealthy(
                 $"no source crawled successfully in the last {Durations.Words(settings.CrawlWindow)} (last success: {(last is { } l ? Durations.Words(now - l) + " ago" : "never")})",

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -24,6 +25,10 @@ internal static class HealthReportJson
                 data = e.Value.Data.Count == 0 ? null : e.Value.Data,
             }),
         };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, new JsonSerializerOptions { WriteIndented = true }), context.RequestAborted);
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }), context.RequestAborted);
     }
 }
