@@ -27,7 +27,7 @@ internal static class HtmlPage
         foreach (var feed in feeds)
             foreach (var format in Enum.GetValues<FeedFormat>())
                 html.Open("link", ("rel", "alternate"), ("type", format.MediaType()),
-                    ("title", $"{feed.Title} ({format})"), ("href", FeedPath.For(feed.Scope, format)));
+                    ("title", $"{feed.Title} ({Label(format)})"), ("href", FeedPath.For(feed.Scope, format)));
         html.Close("head").Open("body")
             .Open("header").Open("nav")
             .Element("a", "FeedHub", ("href", "/"), ("class", "brand"))
@@ -56,9 +56,17 @@ internal static class HtmlPage
     public static HtmlWriter FeedLinks(this HtmlWriter html, FeedScope scope)
     {
         foreach (var format in Enum.GetValues<FeedFormat>())
-            html.Element("a", format.ToString(), ("href", FeedPath.For(scope, format)), ("type", format.MediaType()), ("class", "feed")).Raw(" ");
+            html.Element("a", Label(format), ("href", FeedPath.For(scope, format)), ("type", format.MediaType()), ("class", "feed")).Raw(" ");
         return html;
     }
+
+    private static string Label(FeedFormat format) => format switch
+    {
+        FeedFormat.Atom => "Atom",
+        FeedFormat.Rss => "RSS",
+        FeedFormat.Json => "JSON Feed",
+        _ => format.ToString(),
+    };
 
     private sealed class Result(string html, int statusCode) : IResult
     {
