@@ -38,9 +38,10 @@ public static class OperationsEndpoints
                 .EvaluateAsync(services.GetRequiredService<LiveCatalog>().Current.Sources, context.RequestAborted);
             await next(context);
         }));
-        // prometheus-net starts listening to System.Diagnostics.Metrics when its default registry is
-        // first used; use it now, or the first crawl's counts would be recorded before anyone listens.
-        app.MapMetrics(MetricsPath, Metrics.DefaultRegistry);
+        // prometheus-net attaches its System.Diagnostics.Metrics listener on the registry's first
+        // collection; collect once now, or the first crawl's counts would be recorded before anyone listens.
+        Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null).GetAwaiter().GetResult();
+        app.MapMetrics(MetricsPath);
         return app;
     }
 }
