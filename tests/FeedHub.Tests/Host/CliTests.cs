@@ -51,6 +51,19 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Check_names_an_invalid_setting_from_the_environment_and_exits_2()
+    {
+        var info = FeedhubProcess.StartInfo(_dir, "check", "--config", Config);
+        info.Environment["FEEDHUB__Fetch__MaxParallelHosts"] = "0";
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("Fetch:MaxParallelHosts", stderr);
+    }
+
+    [Fact]
     public async Task Crawl_prints_a_line_per_source_and_exits_0_when_all_succeed()
     {
         var result = await Feedhub("crawl", "--config", Config, "--db", Db, "--pages", "5");
