@@ -115,6 +115,21 @@ public sealed class CrawlAgainstFixturesTests
     }
 
     [Fact]
+    public async Task A_site_whose_robots_txt_disallows_us_is_not_crawled_and_says_why()
+    {
+        await using var pipeline = await FarmPipeline.StartAsync(sites: 2, articles: 5);
+        var closed = pipeline.Farm.Sites[0];
+        closed.Robots = RobotsMode.DisallowAll;
+
+        var reports = await pipeline.CrawlAsync();
+
+        var failed = Assert.Single(reports, r => r.Outcome == CrawlOutcome.Failed);
+        Assert.Equal(closed.Id, failed.SourceId);
+        Assert.Contains("robots.txt", failed.Error);
+        Assert.All(pipeline.Farm.Log.For(closed.Id), r => Assert.Equal("/robots.txt", r.PathAndQuery));
+    }
+
+    [Fact]
     public async Task Requests_to_one_host_never_overlap_and_keep_the_minimum_gap()
     {
         await using var pipeline = await FarmPipeline.StartAsync(sites: 8, articles: 15);
