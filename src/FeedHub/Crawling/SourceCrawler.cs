@@ -73,24 +73,24 @@ public sealed class SourceCrawler(
         }
     }
 
-    /// <returns>True when every entry was unknown, i.e. older pages may hold more new articles.</returns>
+    /// <returns>
+    /// True when older pages may hold more new articles: the page showed articles not yet seen in this
+    /// run, and none of them is stored. Entries repeated from earlier pages (a sidebar of recent posts,
+    /// a site that ignores <c>?page=</c>) decide nothing.
+    /// </returns>
     private async Task<bool> ReadEntriesAsync(CrawlRun run, IReadOnlyList<ListEntry> entries, bool fresh, CancellationToken ct)
     {
         var keyed = new List<(ListEntry Entry, ItemKey Key)>();
         foreach (var entry in entries)
         {
             var canonical = CanonicalUrl.Of(entry.Url, run.Source.Url);
-            if (ItemIdentity.FromArticleUrl(canonical, run.Source.Profile.ArticlePatterns) is { } key) keyed.Add((entry, key));
+            if (ItemIdentity.FromArticleUrl(canonical, run.Source.Profile.ArticlePatterns) is { } key && run.SeenSlugs.Add(key.Slug))
+                keyed.Add((entry, key));
         }
         var known = await items.GetKnownAsync(run.Source.Id, keyed.Select(k => k.Key.Slug), ct);
-        var allUnknown = true;
+        var allUnknown = keyed.Count > 0;
         foreach (var (entry, key) in keyed)
         {
-            if (!run.SeenSlugs.Add(key.Slug))
-            {
-                allUnknown = false;
-                continue;
-            }
             var knownItem = known.GetValueOrDefault(key.Slug);
             var fingerprint = ListFingerprint.Of(entry);
             if (knownItem is not null)
