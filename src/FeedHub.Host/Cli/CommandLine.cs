@@ -12,6 +12,8 @@ public static class CommandLine
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(PreviewCommand.Create());
         root.Subcommands.Add(ItemsCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(BackfillCommand.Create());
         return root;
     }
 }
