@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FeedHub.Host.Composition;
+using Microsoft.Extensions.Hosting;
 
 namespace FeedHub.Host.Cli;
 
@@ -23,7 +24,8 @@ public static class RunCommand
             var settings = new WebAppSettings { Config = parse.GetValue(config), Database = parse.GetValue(db) };
             if (parse.GetValue(urls) is { Length: > 0 } listen) settings = settings with { Urls = listen };
             await using var app = await WebApp.BuildAsync(settings, ct);
-            await app.RunAsync();
+            // The command line owns Ctrl-C and SIGTERM: they cancel ct, which stops the host.
+            await app.RunAsync(ct);
             return ExitCodes.Ok;
         }));
         return command;

@@ -18,7 +18,8 @@ public static class SchedulingServices
     /// </summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(new SchedulePolicy(Random.Shared));
+        var settings = configuration.GetSection("Schedule").Get<ScheduleSettings>() ?? new ScheduleSettings();
+        services.AddSingleton(new SchedulePolicy(Random.Shared, settings.StartWindow));
         services.AddSingleton<ScheduledCrawl>();
         services.AddQuartz(quartz => quartz.ConfigureScheduler(scheduler =>
         {
@@ -33,4 +34,11 @@ public static class SchedulingServices
         services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         return services;
     }
+}
+
+/// <summary>Scheduling knobs, bound from the <c>Schedule</c> section (FEEDHUB__Schedule__StartWindow=00:00:05).</summary>
+public sealed class ScheduleSettings
+{
+    /// <summary>New and overdue sources start at random within min(interval, this) of startup.</summary>
+    public TimeSpan StartWindow { get; set; } = SchedulePolicy.DefaultStartWindow;
 }

@@ -10,28 +10,33 @@ namespace FeedHub.Crawling;
 /// Jitter keeps 36 sources from hitting their sites in the same second; backoff keeps a broken site
 /// from being hammered while never giving up on it.
 /// </summary>
-public sealed class SchedulePolicy(Random random)
+/// <param name="random">Jitter source; <see cref="Random.Shared"/> in production, seeded in tests.</param>
+/// <param name="startWindow">New and overdue sources start within min(interval, this); <see cref="DefaultStartWindow"/> when null.</param>
+public sealed class SchedulePolicy(Random random, TimeSpan? startWindow = null)
 {
     /// <summary>The longest a failing source waits between attempts (unless its own interval is longer).</summary>
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(6);
 
     /// <summary>New and overdue sources start within min(interval, this) of startup, not all at once.</summary>
-    public static readonly TimeSpan MaxSpread = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan DefaultStartWindow = TimeSpan.FromMinutes(2);
 
     /// <summary>Every delay is varied by up to ± this fraction.</summary>
     public const double JitterFraction = 0.1;
 
+    /// <summary>The longest new and overdue sources wait for their first run (bounded by each source's interval).</summary>
+    public TimeSpan StartWindow { get; } = startWindow ?? DefaultStartWindow;
+
     /// <summary>
     /// The first run of a source when the worker starts or the source is added: its stored next-due time
-    /// when that is still ahead (a restart resumes the schedule), otherwise a random moment in the spread
-    /// window (a source never seen, or overdue after downtime, runs once soon — not in a burst, not skipped).
+    /// when that is still ahead (a restart resumes the schedule), otherwise a random moment in the
+    /// <see cref="StartWindow"/> (a source never seen, or overdue after downtime, runs once soon — not in a burst, not skipped).
     /// A stored time further out than the source could ever wait (its interval shrank in feeds.json, or the
     /// clock jumped back) is replaced by one fresh interval from now.
     /// </summary>
     public DateTimeOffset FirstRun(Source source, SourceState? state, DateTimeOffset now)
     {
         if (state?.NextDue is not { } due || due <= now)
-            return now + Fraction(Min(source.Interval, MaxSpread));
+            return now + Fraction(Min(source.Interval, StartWindow));
         var longest = state.ConsecutiveFailures > 0 ? BackoffCap(source.Interval) : source.Interval * (1 + JitterFraction);
         return due - now <= longest ? due : now + Jittered(source.Interval);
     }

@@ -55,9 +55,9 @@ public sealed class ScheduledCrawl(
         var next = policy.NextRun(source, state.ConsecutiveFailures, report.RetryAt, clock.GetUtcNow());
         await states.SaveAsync(state with { NextDue = next }, CancellationToken.None);
         log.LogInformation(
-            "{Source} {Outcome}: {New} new, {Updated} updated, {Unchanged} unchanged, {Requests} requests in {Ms} ms; failures {Failures}, next run {NextDue:O} {Error}",
+            "{Source} {Outcome}: {New} new, {Updated} updated, {Unchanged} unchanged, {Requests} requests in {Ms} ms; failures {Failures}, next run {NextDue:O}{Error}",
             report.SourceId, report.Outcome, report.New, report.Updated, report.Unchanged, report.Requests,
-            (int)report.Duration.TotalMilliseconds, state.ConsecutiveFailures, next, report.Error);
+            (int)report.Duration.TotalMilliseconds, state.ConsecutiveFailures, next, report.Error is null ? "" : $" — {report.Error}");
         return new ScheduledRun(report, next);
     }
 }

@@ -95,7 +95,7 @@ public class SchedulePolicyTests
     {
         var first = new SchedulePolicy(new FixedRandom(draw)).FirstRun(Blora, state: null, Now);
 
-        Assert.InRange(first, Now, Now + SchedulePolicy.MaxSpread);
+        Assert.InRange(first, Now, Now + SchedulePolicy.DefaultStartWindow);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class SchedulePolicyTests
 
         var first = Unjittered().FirstRun(Blora, state, Now);
 
-        Assert.Equal(Now + SchedulePolicy.MaxSpread / 2, first);
+        Assert.Equal(Now + SchedulePolicy.DefaultStartWindow / 2, first);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public class SchedulePolicyTests
         var starts = Enumerable.Range(0, 36).Select(_ => policy.FirstRun(Blora, state: null, Now)).ToList();
 
         Assert.Equal(36, starts.Distinct().Count());
-        Assert.All(starts, s => Assert.InRange(s, Now, Now + SchedulePolicy.MaxSpread));
+        Assert.All(starts, s => Assert.InRange(s, Now, Now + SchedulePolicy.DefaultStartWindow));
         Assert.True(starts.Max() - starts.Min() > TimeSpan.FromMinutes(1), $"starts span only {starts.Max() - starts.Min()}");
     }
 }

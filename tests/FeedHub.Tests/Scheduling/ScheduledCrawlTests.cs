@@ -18,12 +18,12 @@ public class ScheduledCrawlTests
         await using var rig = await WorkerRig.StartAsync(random: new Random(11));
 
         await rig.PlanAsync();
-        await rig.RunUntilAsync(WorkerRig.Start + SchedulePolicy.MaxSpread);
+        await rig.RunUntilAsync(WorkerRig.Start + SchedulePolicy.DefaultStartWindow);
 
         var firstRequests = rig.Farm.Log.All.GroupBy(r => r.SiteId).Select(g => g.Min(r => r.StartedAt)).ToList();
         Assert.Equal(rig.Sources.Count, firstRequests.Count);
         Assert.Equal(rig.Sources.Count, firstRequests.Distinct().Count());
-        Assert.All(firstRequests, at => Assert.InRange(at, WorkerRig.Start, WorkerRig.Start + SchedulePolicy.MaxSpread));
+        Assert.All(firstRequests, at => Assert.InRange(at, WorkerRig.Start, WorkerRig.Start + SchedulePolicy.DefaultStartWindow));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public class ScheduledCrawlTests
         Assert.All(rig.Sources, s => Assert.Single(runs, r => r.Report.SourceId == s.Id));
         var firstRequests = rig.Farm.Log.All.GroupBy(r => r.SiteId).Select(g => g.Min(r => r.StartedAt)).ToList();
         Assert.Equal(rig.Sources.Count, firstRequests.Distinct().Count());
-        Assert.All(firstRequests, at => Assert.InRange(at, restartedAt, restartedAt + SchedulePolicy.MaxSpread));
+        Assert.All(firstRequests, at => Assert.InRange(at, restartedAt, restartedAt + SchedulePolicy.DefaultStartWindow));
     }
 
     [Fact]
