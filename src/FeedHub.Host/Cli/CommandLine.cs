@@ -14,6 +14,8 @@ public static class CommandLine
         root.Subcommands.Add(ItemsCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(BackfillCommand.Create());
         return root;
     }
 }

@@ -52,7 +52,6 @@ public sealed class SourceCrawler(
                     run.ArticleErrors.Add(new ArticleError(url.AbsoluteUri, fetched.Error ?? fetched.Outcome.ToString()));
                     break;
                 }
-                run.DeepestPage[category] = page;
                 if (fetched.Outcome == FetchOutcome.NotModified) break;
 
                 IReadOnlyList<ListEntry> entries;
@@ -65,6 +64,7 @@ public sealed class SourceCrawler(
                     throw new CrawlFailure(FailureKind.Extraction, e.Message);
                 }
                 if (entries.Count == 0) break;
+                run.DeepestPage[category] = page;
                 var allUnknown = await ReadEntriesAsync(run, entries, fresh: page == 1 && !run.Options.Backfill, ct);
                 if (!allUnknown && !run.Options.Backfill) break;
             }
