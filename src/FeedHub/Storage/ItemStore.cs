@@ -161,8 +161,8 @@ public sealed class ItemStore(FeedHubDatabase database)
         });
 
     /// <summary>
-    /// The distinct item categories, one spelling per case-insensitive name (the first in sort order,
-    /// matching how <see cref="ItemFilter.Category"/> compares), sorted; for listing category feeds.
+    /// The distinct item categories, one spelling per name compared case-insensitively (as
+    /// <see cref="ItemFilter.Category"/> compares), sorted; for listing category feeds.
     /// </summary>
     public Task<IReadOnlyList<string>> CategoriesAsync(CancellationToken cancellationToken) =>
         database.RunAsync<IReadOnlyList<string>>("listing item categories", async connection =>
