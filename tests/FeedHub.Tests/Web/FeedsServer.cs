@@ -36,17 +36,22 @@ public sealed class FeedsServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _farm = await FixtureFarm.StartAsync(new FarmOptions { Now = Now, Categories = [104, 105], ArticlesPerSite = 12 });
+        var clock = new FarmClock(Now);
+        _farm = await FixtureFarm.StartAsync(new FarmOptions { Now = Now, Clock = clock, Categories = [104, 105], ArticlesPerSite = 12 });
         Directory.CreateDirectory(Folder);
         await File.WriteAllTextAsync(ConfigPath, _farm.FeedsJson());
         _app = await WebApp.BuildAsync(
             new WebAppSettings { Config = ConfigPath, Database = DatabasePath, Urls = "http://127.0.0.1:0", Schedule = false },
             CancellationToken.None,
-            builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            builder =>
             {
-                ["Fetch:MinHostGap"] = "00:00:00.002",
-                ["Logging:LogLevel:Default"] = "Warning",
-            }));
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Fetch:MinHostGap"] = "00:00:00.002",
+                    ["Logging:LogLevel:Default"] = "Warning",
+                });
+                builder.Services.AddSingleton<TimeProvider>(clock);
+            });
         await _app.StartAsync();
         var address = _app.Urls.Single();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
@@ -112,6 +117,17 @@ public sealed class FeedsServer : IAsyncLifetime
         if (Directory.Exists(Folder))
             Directory.Delete(Folder, recursive: true);
     }
+}
+
+/// <summary>
+/// The system clock moved back to the farm's "now", so the crawl judges the fixture's dates as
+/// fresh news, as it would on the day; delays and timers stay real.
+/// </summary>
+internal sealed class FarmClock(DateTimeOffset start) : TimeProvider
+{
+    private readonly TimeSpan _shift = start - System.GetUtcNow();
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _shift;
 }
 
 [CollectionDefinition(Name)]
