@@ -60,6 +60,10 @@ public partial class FeedsContentTests(FeedsServer server)
         await AssertFeedHolds("feeds/all.atom?source=kota-semarang,kab-blora", i => i.SourceId is "kota-semarang" or "kab-blora");
 
     [Fact]
+    public async Task A_repeated_source_parameter_adds_to_the_list() =>
+        await AssertFeedHolds("feeds/all.json?source=kota-semarang&source=kab-blora", i => i.SourceId is "kota-semarang" or "kab-blora");
+
+    [Fact]
     public async Task A_category_parameter_keeps_exactly_that_category() =>
         await AssertFeedHolds("feeds/all.atom?category=sosialisasi", i => string.Equals(i.Category, "Sosialisasi", StringComparison.OrdinalIgnoreCase));
 
