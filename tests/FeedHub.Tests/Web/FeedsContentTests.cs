@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using FeedHub.Normalisation;
 using FeedHub.Publishing;
-using FeedHub.Storage;
 
 namespace FeedHub.Tests.Web;
 
@@ -197,7 +196,7 @@ public partial class FeedsContentTests(FeedsServer server)
 
     /// <summary>The words the full-text index holds for an item: title and content text, lower-cased.</summary>
     private static IReadOnlyList<string> Words(Item item) =>
-        WordPattern().Matches(item.Title + " " + SearchText.FromHtml(item.ContentHtml))
+        WordPattern().Matches(item.Title + " " + HtmlText.Lines(item.ContentHtml))
             .Select(m => m.Value.ToLower(CultureInfo.InvariantCulture)).ToList();
 
     private static bool HasPhrase(IReadOnlyList<string> words, string first, string second) =>
