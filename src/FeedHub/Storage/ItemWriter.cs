@@ -113,7 +113,7 @@ internal sealed class ItemWriter : IDisposable
 
     private void Index(long key, Item item)
     {
-        Bind(index, ("$Key", key), ("$Title", item.Title), ("$Body", SearchText.FromHtml(item.ContentHtml)));
+        Bind(index, ("$Key", key), ("$Title", item.Title), ("$Body", HtmlText.Lines(item.ContentHtml)));
         index.ExecuteNonQuery();
     }
 
