@@ -11,7 +11,7 @@ internal static class Migrations
 
     public static int Latest => Steps.Count;
 
-    public static readonly IReadOnlyList<string> Steps = [V1];
+    public static readonly IReadOnlyList<string> Steps = [V1, V2];
 
     private const string V1 = """
         CREATE TABLE meta (
@@ -89,5 +89,11 @@ internal static class Migrations
             error       TEXT
         );
         CREATE INDEX fetch_log_by_source ON fetch_log (source_id, started_utc DESC);
+        """;
+
+    // Every feed render asks for the newest change among its items (max(changed_utc)); without an
+    // index that scanned the whole table, so render time grew with history (benchmarks, docs/benchmarks.md).
+    private const string V2 = """
+        CREATE INDEX items_changed ON items (changed_utc);
         """;
 }

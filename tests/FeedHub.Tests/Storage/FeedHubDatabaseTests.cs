@@ -32,7 +32,7 @@ public sealed class FeedHubDatabaseTests : IAsyncLifetime
 
         await new FeedHubDatabase(_db.Path, _db.Time).InitialiseAsync(CancellationToken.None);
 
-        Assert.Equal(1L, _db.Scalar<long>("PRAGMA user_version"));
+        Assert.Equal((long)Migrations.Latest, _db.Scalar<long>("PRAGMA user_version"));
         Assert.Equal(1L, _db.Scalar<long>("SELECT count(*) FROM items"));
     }
 
