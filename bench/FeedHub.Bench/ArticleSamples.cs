@@ -12,12 +12,14 @@ internal sealed record ArticleSample(Source Source, Uri Url, string Html);
 /// </summary>
 internal static class ArticleSamples
 {
-    public static async Task<(IReadOnlyList<Source> Sources, IReadOnlyList<ArticleSample> Pages)> DownloadAsync(
+    /// <returns>The farm's feeds.json, its sources, and every article page of every site.</returns>
+    public static async Task<(string FeedsJson, IReadOnlyList<Source> Sources, IReadOnlyList<ArticleSample> Pages)> DownloadAsync(
         int sites, int articlesPerSite, CancellationToken ct)
     {
         await using var farm = await FixtureFarm.StartAsync(
             new FarmOptions { SiteCount = sites, ArticlesPerSite = articlesPerSite, Now = CrawlSession.FarmNow }, ct);
-        var catalog = ConfigLoader.Parse(farm.FeedsJson());
+        var feedsJson = farm.FeedsJson();
+        var catalog = ConfigLoader.Parse(feedsJson);
         using var http = new HttpClient();
         var pages = new List<ArticleSample>();
         foreach (var site in farm.Sites)
@@ -29,6 +31,6 @@ internal static class ArticleSamples
                 pages.Add(new ArticleSample(source, url, await http.GetStringAsync(url, ct)));
             }
         }
-        return (catalog.Sources, pages);
+        return (feedsJson, catalog.Sources, pages);
     }
 }

@@ -41,8 +41,10 @@ public static class BenchCommand
                     progress.WriteLine($"store: growing to {size:N0} items…");
                     var growth = await store.GrowAsync(size, ct);
                     if (options.Runs("storage")) await StorageBench.AtSizeAsync(context, size, growth, size - before, ct);
+                    if (options.Runs("serve")) await ServeBench.AtSizeAsync(context, size, ct);
                 }
                 if (options.Runs("storage")) await StorageBench.UpdatesAsync(context, ct);
+                if (options.Runs("serve")) ServeBench.Conclude(context);
             }
         }
         var markdown = $"{Machine()}\n{results.ToMarkdown()}";

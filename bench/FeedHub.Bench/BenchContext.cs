@@ -10,6 +10,8 @@ internal sealed class BenchContext(BenchOptions options, ResultTable results, Te
     private SyntheticStore? store;
 
     public BenchOptions Options { get; } = options;
+    /// <summary>Median uncached render time of the combined feed by store size, for the growth target.</summary>
+    public Dictionary<int, double> RenderP50 { get; } = [];
     public ResultTable Results { get; } = results;
     public TextWriter Progress { get; } = progress;
 

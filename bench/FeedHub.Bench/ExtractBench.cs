@@ -17,7 +17,7 @@ internal static class ExtractBench
     public static async Task RunAsync(BenchContext context, CancellationToken ct)
     {
         context.Progress.WriteLine("extract: downloading fixture article pages and padding them to ~60 KB…");
-        var (_, samples) = await ArticleSamples.DownloadAsync(36, context.Options.Quick ? 2 : 5, ct);
+        var (_, _, samples) = await ArticleSamples.DownloadAsync(36, context.Options.Quick ? 2 : 5, ct);
         var pages = samples.Select((p, i) => p with { Html = PagePadding.Pad(p.Html, i) }).ToList();
         var unchanged = samples.Zip(pages).Count(pair => Pipeline(pair.First).ContentHash == Pipeline(pair.Second).ContentHash);
         var duration = context.Options.Quick ? TimeSpan.FromMilliseconds(300) : TimeSpan.FromSeconds(5);

@@ -34,6 +34,8 @@ internal sealed class SyntheticStore : IDisposable
     public ItemStore Items { get; }
     /// <summary>The sources the items belong to (the fixture farm's), for a feeds.json that serves them.</summary>
     public IReadOnlyList<Source> Sources { get; }
+    /// <summary>A feeds.json configuring <see cref="Sources"/>, for serving the store with FeedHub's web app.</summary>
+    public string FeedsPath => Path.Combine(work.FullName, "feeds.json");
     public int Count { get; private set; }
     /// <summary>Mean length of an item's content HTML (UTF-16 characters ≈ bytes for this text).</summary>
     public double MeanContentBytes => templates.Average(t => t.ContentHtml.Length);
@@ -41,12 +43,13 @@ internal sealed class SyntheticStore : IDisposable
     public static async Task<SyntheticStore> CreateAsync(TextWriter progress, CancellationToken ct)
     {
         await progress.WriteLineAsync("store: reading fixture articles to make items from…");
-        var (sources, pages) = await ArticleSamples.DownloadAsync(36, 10, ct);
+        var (feedsJson, sources, pages) = await ArticleSamples.DownloadAsync(36, 10, ct);
         var templates = pages.Select(p => ItemNormaliser.Normalise(ArticleExtractor.Extract(p.Html, p.Url, p.Source), p.Source,
             p.Url.AbsoluteUri, CrawlSession.FarmNow, known: null).Item).ToList();
         var work = Directory.CreateTempSubdirectory("feedhub-bench-store-");
         var database = new FeedHubDatabase(Path.Combine(work.FullName, "feedhub.db"), TimeProvider.System);
         await database.InitialiseAsync(ct);
+        await File.WriteAllTextAsync(Path.Combine(work.FullName, "feeds.json"), feedsJson, ct);
         return new SyntheticStore(work, database, sources, templates);
     }
 
