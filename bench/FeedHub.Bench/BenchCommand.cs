@@ -46,6 +46,7 @@ public static class BenchCommand
                 if (options.Runs("storage")) await StorageBench.UpdatesAsync(context, ct);
                 if (options.Runs("serve")) ServeBench.Conclude(context);
             }
+            if (options.Runs("load")) await LoadTest.RunAsync(context, ct);
         }
         var markdown = $"{Machine()}\n{results.ToMarkdown()}";
         await output.WriteAsync(markdown);
