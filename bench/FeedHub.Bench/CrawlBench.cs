@@ -27,7 +27,8 @@ internal static class CrawlBench
             var peakTarget = sites >= 550 ? MaxPeakRss : (long?)null;
             results.Add(Section, new Measure($"{scale}: peak RSS", Fmt.Mb(cold.PeakRssBytes), Fmt.Mb(floor.PeakRssBytes), null,
                 peakTarget is null ? null : "< 200 MB", peakTarget is { } max ? cold.PeakRssBytes < max : null));
-            results.Add(Section, new Measure($"{scale}: managed allocations", Fmt.Mb(cold.AllocatedBytes)));
+            results.Add(Section, new Measure($"{scale}: managed heap committed (last GC) / allocated in the pass", $"{Fmt.Mb(cold.ManagedCommittedBytes)} / {Fmt.Mb(cold.AllocatedBytes)}"));
+            results.Add(Section, new Measure($"{scale}: of the CPU time, JIT compiling", Fmt.Ms(cold.JitMs)));
             results.Add(Section, new Measure($"{scale}: items stored / sources failed", $"{Fmt.N(cold.New)} / {cold.Failed}"));
         }
         var inProcess = context.Options.InProcess;

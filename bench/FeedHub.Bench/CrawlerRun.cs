@@ -11,8 +11,10 @@ namespace FeedHub.Bench;
 public sealed record CrawlJob(string FeedsPath, string DatabasePath, int Passes, int MaxParallelHosts, int MaxPages);
 
 /// <summary>One crawl pass as the crawling process saw it.</summary>
+/// <param name="JitMs">Time spent compiling methods during the pass (a fresh process compiles the pipeline as it goes).</param>
+/// <param name="ManagedCommittedBytes">Memory the GC had committed at its last collection of the pass: the managed share of RSS.</param>
 public sealed record PassResult(
-    double WallMs, double CpuMs, long PeakRssBytes, long AllocatedBytes,
+    double WallMs, double CpuMs, long PeakRssBytes, long AllocatedBytes, double JitMs, long ManagedCommittedBytes,
     int Sources, int Failed, int New, int Updated, int Requests, long Bytes);
 
 /// <summary>
@@ -42,11 +44,13 @@ internal static class CrawlerRun
         {
             var bytesBefore = await FetchedBytesAsync(database);
             var meter = new CostMeter();
+            var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
             var reports = await pass.RunAsync(catalog.Sources, options, ct);
             var wall = meter.Wall;
             var cpu = meter.Cpu;
             await afterPass(new PassResult(
                 wall.TotalMilliseconds, cpu.TotalMilliseconds, ProcessStats.PeakRssBytes(), meter.Allocated,
+                (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds, GC.GetGCMemoryInfo().TotalCommittedBytes,
                 reports.Count, reports.Count(r => r.Outcome == CrawlOutcome.Failed), reports.Sum(r => r.New),
                 reports.Sum(r => r.Updated), reports.Sum(r => r.Requests), await FetchedBytesAsync(database) - bytesBefore));
         }
