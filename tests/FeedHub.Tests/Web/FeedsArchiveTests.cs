@@ -83,35 +83,6 @@ public class FeedsArchiveTests(FeedsServer server)
         Assert.All(archives, a => Assert.NotEmpty(a.Entries));
     }
 
-    [Theory]
-    [InlineData("feeds/archive/2025-06/all.atom", "/feeds/archive/2025-06/all.atom")]
-    [InlineData("feeds/archive/2025-12/all.rss", "/feeds/archive/2025-12/all.rss")]
-    [InlineData("feeds/archive/2026-03/kab-blora.json", "/feeds/archive/2026-03/kab-blora.json")]
-    [InlineData("feeds/archive/2025-11/kab-sleman.atom", "kab-sleman")]
-    [InlineData("feeds/archive/2025-13/all.atom", "/feeds/archive/2025-13/all.atom")]
-    public async Task A_month_without_an_archive_gets_404_in_plain_text_naming_it(string path, string named)
-    {
-        using var response = await server.GetAsync(path);
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains(named, await response.Content.ReadAsStringAsync());
-    }
-
-    [Theory]
-    [InlineData("q=pemilu", "q")]
-    [InlineData("source=kab-blora", "source")]
-    [InlineData("category=Berita", "category")]
-    [InlineData("since=2025-11-20", "since")]
-    [InlineData("limit=10", "limit")]
-    [InlineData("before=bukan-kursor", "before")]
-    public async Task A_feed_parameter_on_an_archive_gets_400_naming_it(string query, string parameter)
-    {
-        using var response = await server.GetAsync($"{await NewestArchivePathAsync("atom")}?{query}");
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains($"'{parameter}'", await response.Content.ReadAsStringAsync());
-    }
-
     [Fact]
     public async Task Unknown_parameters_on_an_archive_are_ignored()
     {
