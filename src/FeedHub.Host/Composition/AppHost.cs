@@ -1,4 +1,5 @@
 using FeedHub.Fetching;
+using FeedHub.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -48,7 +49,8 @@ public static class AppHost
         services.AddSingleton<LiveCatalog>();
         services.AddSingleton(configuration.GetSection("Crawl").Get<CrawlSettings>() ?? new CrawlSettings());
         services.AddSingleton(TimeProvider.System);
-        services.AddFeedHubPipeline(paths.Database, fetch => configuration.GetSection("Fetch").Bind(fetch));
+        services.AddFeedHubPipeline(paths.Database, fetch => configuration.GetSection("Fetch").Bind(fetch),
+            configuration.GetSection("Storage").Get<StorageLimits>());
         return paths;
     }
 }

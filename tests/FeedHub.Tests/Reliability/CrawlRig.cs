@@ -4,6 +4,7 @@ using FeedHub.Crawling;
 using FeedHub.Fetching;
 using FeedHub.Fixtures;
 using FeedHub.Sources;
+using FeedHub.Storage;
 using FeedHub.Tests.Fixtures;
 using FeedHub.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -40,12 +41,13 @@ internal sealed class CrawlRig : IAsyncDisposable
 
     /// <summary>
     /// Starts <paramref name="siteCount"/> fixture sites plus the <paramref name="extra"/> sources (id, URL),
-    /// and a fresh database. <paramref name="tune"/> adjusts the short test limits.
+    /// and a fresh database with <paramref name="storage"/> limits. <paramref name="tune"/> adjusts the short test limits.
     /// </summary>
-    public static async Task<CrawlRig> StartAsync(int siteCount = 3, Action<FetchOptions>? tune = null, params (string Id, Uri Url)[] extra)
+    public static async Task<CrawlRig> StartAsync(
+        int siteCount = 3, Action<FetchOptions>? tune = null, StorageLimits? storage = null, params (string Id, Uri Url)[] extra)
     {
         var farm = await FixtureFarm.StartAsync(new FarmOptions { SiteCount = siteCount, ArticlesPerSite = 12, Now = FarmFixture.Now });
-        var db = new TempDatabase();
+        var db = new TempDatabase(storage);
         db.Time.SetUtcNow(Now);
         await db.InitializeAsync();
         var catalog = ConfigLoader.Parse(farm.FeedsJson());
