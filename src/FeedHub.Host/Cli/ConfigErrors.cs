@@ -16,6 +16,12 @@ public static class CommandGuard
             await Console.Error.WriteLineAsync(e.Message);
             return ExitCodes.BadConfig;
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync("appsettings.json / FEEDHUB__ settings are invalid:" + Environment.NewLine +
+                string.Join(Environment.NewLine, e.Failures.Select(f => "  " + f)));
+            return ExitCodes.BadConfig;
+        }
         catch (ArgumentException e)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");

@@ -61,7 +61,7 @@ public sealed class SourceCrawler(
                     throw new CrawlFailure(FailureKind.Extraction, e.Message);
                 }
                 if (entries.Count == 0) break;
-                var allUnknown = await ReadEntriesAsync(run, entries, ct);
+                var allUnknown = await ReadEntriesAsync(run, entries, fresh: page == 1 && !run.Options.Backfill, ct);
                 if (!allUnknown && !run.Options.Backfill) break;
             }
         }
@@ -73,41 +73,42 @@ public sealed class SourceCrawler(
         }
     }
 
-    /// <returns>True when every entry was unknown, i.e. older pages may hold more new articles.</returns>
-    private async Task<bool> ReadEntriesAsync(CrawlRun run, IReadOnlyList<ListEntry> entries, CancellationToken ct)
+    /// <returns>
+    /// True when older pages may hold more new articles: the page showed articles not yet seen in this
+    /// run, and none of them is stored. Entries repeated from earlier pages (a sidebar of recent posts,
+    /// a site that ignores <c>?page=</c>) decide nothing.
+    /// </returns>
+    private async Task<bool> ReadEntriesAsync(CrawlRun run, IReadOnlyList<ListEntry> entries, bool fresh, CancellationToken ct)
     {
         var keyed = new List<(ListEntry Entry, ItemKey Key)>();
         foreach (var entry in entries)
         {
             var canonical = CanonicalUrl.Of(entry.Url, run.Source.Url);
-            if (ItemIdentity.FromArticleUrl(canonical, run.Source.Profile.ArticlePatterns) is { } key) keyed.Add((entry, key));
+            if (ItemIdentity.FromArticleUrl(canonical, run.Source.Profile.ArticlePatterns) is { } key && run.SeenSlugs.Add(key.Slug))
+                keyed.Add((entry, key));
         }
         var known = await items.GetKnownAsync(run.Source.Id, keyed.Select(k => k.Key.Slug), ct);
-        var allUnknown = true;
+        var allUnknown = keyed.Count > 0;
         foreach (var (entry, key) in keyed)
         {
-            if (!run.SeenSlugs.Add(key.Slug))
-            {
-                allUnknown = false;
-                continue;
-            }
             var knownItem = known.GetValueOrDefault(key.Slug);
             var fingerprint = ListFingerprint.Of(entry);
             if (knownItem is not null)
             {
                 allUnknown = false;
+                if (knownItem.DateSource != DateSource.FirstSeen) run.LastListed = knownItem.Published;
                 if (knownItem.ListFingerprint == fingerprint)
                 {
                     run.SkippedUnchanged++;
                     continue;
                 }
             }
-            await ReadArticleAsync(run, entry, key, knownItem, fingerprint, ct);
+            await ReadArticleAsync(run, entry, key, knownItem, fingerprint, fresh, ct);
         }
         return allUnknown;
     }
 
-    private async Task ReadArticleAsync(CrawlRun run, ListEntry entry, ItemKey key, KnownItem? known, string fingerprint, CancellationToken ct)
+    private async Task ReadArticleAsync(CrawlRun run, ListEntry entry, ItemKey key, KnownItem? known, string fingerprint, bool fresh, CancellationToken ct)
     {
         run.ArticlesTried++;
         var fetched = await FetchAsync(run, entry.Url, ct, useValidators: known is not null);
@@ -137,8 +138,10 @@ public sealed class SourceCrawler(
         }
         run.ArticlesRead++;
         var itemId = known?.Id ?? key.IdIn(run.Source.Id);
-        Keep(run, ItemNormaliser.Normalise(article with { Url = CanonicalUrl.Of(article.Url, run.Source.Url) },
-            run.Source, itemId, run.StartedAt, known, fresh: !run.Options.Backfill), key.Slug, fingerprint);
+        var normalised = ItemNormaliser.Normalise(article with { Url = CanonicalUrl.Of(article.Url, run.Source.Url) },
+            run.Source, itemId, run.StartedAt, known, fresh, run.LastListed);
+        if (normalised.Item.DateSource != DateSource.FirstSeen) run.LastListed = normalised.Item.Published;
+        Keep(run, normalised, key.Slug, fingerprint);
     }
 
     private async Task CrawlFeedAsync(CrawlRun run, CancellationToken ct)
@@ -162,7 +165,7 @@ public sealed class SourceCrawler(
             if (!run.SeenSlugs.Add(key.Slug)) continue;
             var knownItem = known.GetValueOrDefault(key.Slug);
             var itemId = knownItem?.Id ?? key.IdIn(run.Source.Id);
-            Keep(run, ItemNormaliser.Normalise(entry, run.Source, itemId, run.StartedAt, knownItem, fresh: true), key.Slug, null);
+            Keep(run, ItemNormaliser.Normalise(entry, run.Source, itemId, run.StartedAt, knownItem, fresh: false), key.Slug, null);
         }
     }
 
@@ -250,6 +253,8 @@ public sealed class SourceCrawler(
         public List<ArticleError> ArticleErrors { get; } = [];
         public HashSet<string> SeenSlugs { get; } = new(StringComparer.Ordinal);
         public Dictionary<int, int> DeepestPage { get; } = [];
+        /// <summary>Published time (from a page, not first-seen) of the entry read last in list order: the next entry's newer neighbour.</summary>
+        public DateTimeOffset? LastListed { get; set; }
         public int SkippedUnchanged { get; set; }
         public int DryNew { get; set; }
         public int DryUpdated { get; set; }

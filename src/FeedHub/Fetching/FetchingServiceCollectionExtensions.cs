@@ -18,6 +18,7 @@ public static class FetchingServiceCollectionExtensions
         var optionsBuilder = services.AddOptions<FetchOptions>();
         if (configure is not null)
             optionsBuilder.Configure(configure);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FetchOptions>, FetchOptionsValidation>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboundPolicy>();
         services.TryAddSingleton(sp => new HostGate(OptionsOf(sp), sp.GetRequiredService<TimeProvider>()));

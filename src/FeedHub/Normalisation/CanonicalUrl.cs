@@ -16,7 +16,7 @@ public static partial class CanonicalUrl
 {
     /// <summary>
     /// The canonical form of <paramref name="url"/> (absolute or relative to <paramref name="sourceUrl"/>):
-    /// the source's scheme (https for the real sites, http for loopback fixtures), lowercase host,
+    /// the source's scheme on the source's own host (https for the real sites, http for loopback fixtures), lowercase host,
     /// no default port, no fragment, no <c>/index.php</c>; articles without query or trailing slash;
     /// list pages with only <c>page</c> (above 1); elsewhere without utm_*, fbclid and gclid.
     /// </summary>
@@ -31,7 +31,9 @@ public static partial class CanonicalUrl
 
         var builder = new UriBuilder(absolute)
         {
-            Scheme = IsWeb(sourceUrl) ? sourceUrl.Scheme : absolute.Scheme,
+            // A site's own links take its scheme (KPU pages still link http://); other hosts keep theirs.
+            Scheme = IsWeb(sourceUrl) && string.Equals(absolute.Host, sourceUrl.Host, StringComparison.OrdinalIgnoreCase)
+                ? sourceUrl.Scheme : absolute.Scheme,
             Host = absolute.Host.ToLowerInvariant(),
             Port = absolute.IsDefaultPort ? -1 : absolute.Port,
             Fragment = "",

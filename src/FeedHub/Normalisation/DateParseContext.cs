@@ -14,6 +14,13 @@ public sealed record DateParseContext(DateTimeOffset FirstSeen, TimeZoneInfo Zon
     /// </summary>
     public bool Fresh { get; init; } = true;
 
+    /// <summary>
+    /// On deeper list pages (not <see cref="Fresh"/>), the published time of the entry listed just
+    /// before this one. Lists run newest first, so a date far older than its newer neighbour is a
+    /// year typo ("5 April 2013" for 2023); null when there is no neighbour to compare with.
+    /// </summary>
+    public DateTimeOffset? Neighbour { get; init; }
+
     /// <summary>First-seen as a wall-clock time in <see cref="Zone"/>.</summary>
     internal DateTimeOffset FirstSeenInZone => TimeZoneInfo.ConvertTime(FirstSeen, Zone);
 }

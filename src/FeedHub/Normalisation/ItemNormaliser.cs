@@ -30,10 +30,11 @@ public static class ItemNormaliser
     /// item, and the <c>Updated</c> time of an edited one. An unchanged item keeps its stored published
     /// time, date source, first-seen and version, and has no <c>Updated</c>; an edited one keeps
     /// published and first-seen and gets the next version. <paramref name="fresh"/> is false on backfill,
-    /// where old dates are expected (see <see cref="DateParseContext.Fresh"/>).
+    /// where old dates are expected (see <see cref="DateParseContext.Fresh"/>); <paramref name="neighbour"/>
+    /// is then the newer neighbour's date on the list (see <see cref="DateParseContext.Neighbour"/>).
     /// </summary>
     public static NormalisedItem Normalise(
-        ExtractedArticle article, Source source, string itemId, DateTimeOffset seenAt, KnownItem? known, bool fresh = true)
+        ExtractedArticle article, Source source, string itemId, DateTimeOffset seenAt, KnownItem? known, bool fresh = true, DateTimeOffset? neighbour = null)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(source);
@@ -46,7 +47,7 @@ public static class ItemNormaliser
             : known.ContentHash == hash ? ItemChange.Unchanged
             : ItemChange.Updated;
         var date = known is null
-            ? PublishedDateResolver.Resolve(article.Dates, new DateParseContext(seenAt, source.TimeZone) { Fresh = fresh })
+            ? PublishedDateResolver.Resolve(article.Dates, new DateParseContext(seenAt, source.TimeZone) { Fresh = fresh, Neighbour = neighbour })
             : new ResolvedDate(TimeZoneInfo.ConvertTime(known.Published, source.TimeZone), known.DateSource);
 
         var item = new Item

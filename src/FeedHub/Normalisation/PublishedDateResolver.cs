@@ -18,6 +18,12 @@ public static class PublishedDateResolver
     /// <summary>How far before first-seen a date on a fresh crawl may lie before it is taken for a typo.</summary>
     public static readonly TimeSpan MaxBehindWhenFresh = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How far before its newer neighbour a date on a deeper page may lie. Year typos are off by a
+    /// year or more; a regency that is silent for half a year is not.
+    /// </summary>
+    public static readonly TimeSpan MaxBehindNeighbour = TimeSpan.FromDays(180);
+
     /// <summary>Older than this is never a news date of these sites, whatever the crawl.</summary>
     public const int MaxAgeYears = 20;
 
@@ -50,6 +56,8 @@ public static class PublishedDateResolver
             return false;
         if (value < ctx.FirstSeen.AddYears(-MaxAgeYears))
             return false;
-        return !ctx.Fresh || value >= ctx.FirstSeen - MaxBehindWhenFresh;
+        if (ctx.Fresh)
+            return value >= ctx.FirstSeen - MaxBehindWhenFresh;
+        return ctx.Neighbour is not { } neighbour || value >= neighbour - MaxBehindNeighbour;
     }
 }

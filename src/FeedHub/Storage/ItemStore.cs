@@ -202,7 +202,7 @@ public sealed class ItemStore(FeedHubDatabase database)
         SqliteConnection connection, SqliteTransaction transaction, long key, Item item, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO items_fts (rowid, title, body) VALUES (@Key, @Title, @Body);",
-            new { Key = key, item.Title, Body = SearchText.FromHtml(item.ContentHtml) }, transaction,
+            new { Key = key, item.Title, Body = FeedHub.Normalisation.HtmlText.Lines(item.ContentHtml) }, transaction,
             cancellationToken: cancellationToken));
 
     private static object Parameters(ItemWrite write, long? key, long changedUtc)

@@ -8,6 +8,12 @@ public class CanonicalUrlTests
     private static readonly Uri Fixture = new("http://127.0.0.1:5123/");
 
     [Theory]
+    [InlineData("https://jateng.bawaslu.go.id/berita/rekap", "https://jateng.bawaslu.go.id/berita/rekap")]
+    [InlineData("http://example.org/news?utm_source=x", "http://example.org/news")]
+    public void Keeps_the_scheme_of_links_to_other_hosts(string url, string expected) =>
+        Assert.Equal(expected, CanonicalUrl.Of(new Uri(url), Fixture).AbsoluteUri);
+
+    [Theory]
     [InlineData("http://KAB-Blora.kpu.go.id/index.php/blog/read/8313_kpu-rapat/?utm_source=x#top", "https://kab-blora.kpu.go.id/blog/read/8313_kpu-rapat")]
     [InlineData("/index.php/blog/read/apel-padi-di-awal-agustus", "https://kab-blora.kpu.go.id/blog/read/apel-padi-di-awal-agustus")]
     [InlineData("https://kab-blora.kpu.go.id:443/blog/read/9012_kpu-contoh", "https://kab-blora.kpu.go.id/blog/read/9012_kpu-contoh")]

@@ -92,6 +92,18 @@ public class PublishedDateResolverTests
     }
 
     [Fact]
+    public void Rejects_a_year_typo_far_older_than_its_newer_neighbour_on_a_deeper_page() =>
+        Assert.Equal(DateSource.FirstSeen, PublishedDateResolver.Resolve(
+            [new(DateSource.BodyText, "Rabu, 5 April 2013")],
+            SeenAt("2026-01-05T10:00:00+07:00", fresh: false) with { Neighbour = At("2023-04-07T00:00:00+07:00") }).Source);
+
+    [Fact]
+    public void Accepts_a_date_weeks_older_than_its_newer_neighbour_on_a_deeper_page() =>
+        Assert.Equal(DateSource.BodyText, PublishedDateResolver.Resolve(
+            [new(DateSource.BodyText, "Rabu, 5 April 2023")],
+            SeenAt("2026-01-05T10:00:00+07:00", fresh: false) with { Neighbour = At("2023-06-20T00:00:00+07:00") }).Source);
+
+    [Fact]
     public void Rejects_dates_over_twenty_years_old_even_on_backfill() =>
         Assert.Equal(DateSource.FirstSeen, PublishedDateResolver.Resolve(
             [new(DateSource.BodyText, "Semarang, 5 April 1999 —")], SeenAt("2026-01-05T10:00:00+07:00", fresh: false)).Source);
