@@ -12,6 +12,7 @@ public static class CommandLine
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(PreviewCommand.Create());
         root.Subcommands.Add(ItemsCommand.Create());
+        root.Subcommands.Add(PruneCommand.Create());
         return root;
     }
 }

@@ -48,6 +48,8 @@ public static class AppHost
         services.AddSingleton(paths);
         services.AddSingleton<LiveCatalog>();
         services.AddSingleton(configuration.GetSection("Crawl").Get<CrawlSettings>() ?? new CrawlSettings());
+        services.AddSingleton(configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
+        services.AddSingleton<Retention>();
         services.AddSingleton(TimeProvider.System);
         services.AddFeedHubPipeline(paths.Database, fetch => configuration.GetSection("Fetch").Bind(fetch),
             configuration.GetSection("Storage").Get<StorageLimits>());

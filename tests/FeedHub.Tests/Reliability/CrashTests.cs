@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using FeedHub.Fixtures;
 using FeedHub.Storage;
 using FeedHub.Tests.Fixtures;
+using FeedHub.Tests.Host;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
@@ -27,12 +29,13 @@ public sealed class CrashTests
 
         for (var kill = 0; kill < Kills; kill++)
         {
-            using var running = FeedhubProcess.Start(work.Path, crawl);
+            using var running = Process.Start(FeedhubProcess.StartInfo(work.Path, crawl))!;
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(600, 2500)));
             if (!running.HasExited) killedMidway++;
-            running.KillHard();
+            running.Kill(entireProcessTree: true); // SIGKILL, as kill -9: no finally blocks, no flush
+            await running.WaitForExitAsync();
         }
-        var (exit, output, errors) = await FeedhubProcess.RunAsync(work.Path, crawl, TimeSpan.FromMinutes(2));
+        var (exit, output, errors) = await FeedhubProcess.RunAsync(work.Path, crawl);
 
         Assert.True(exit == 0, $"exit {exit}\n{output}\n{errors}");
         Assert.True(killedMidway > 0, "every run finished before it could be killed; the test proved nothing");

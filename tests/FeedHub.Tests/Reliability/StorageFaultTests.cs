@@ -3,6 +3,7 @@ using FeedHub.Crawling;
 using FeedHub.Fixtures;
 using FeedHub.Storage;
 using FeedHub.Tests.Fixtures;
+using FeedHub.Tests.Host;
 using FeedHub.Tests.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -125,7 +126,7 @@ public sealed class StorageFaultTests
             }
         var original = await File.ReadAllBytesAsync(foreign);
 
-        var (exit, output, errors) = await FeedhubProcess.RunAsync(work.Path, ["crawl", "--config", config, "--db", foreign], TimeSpan.FromMinutes(1));
+        var (exit, output, errors) = await FeedhubProcess.RunAsync(work.Path, "crawl", "--config", config, "--db", foreign);
 
         Assert.Equal(1, exit);
         Assert.Contains(foreign, errors);
