@@ -1,5 +1,6 @@
 using FeedHub.Crawling;
 using FeedHub.Fetching;
+using FeedHub.Monitoring;
 using FeedHub.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +19,7 @@ public static class PipelineServices
         services.AddSingleton<ItemStore>();
         services.AddSingleton<SourceStateStore>();
         services.AddSingleton<ActivityQueries>();
+        services.AddSingleton<CrawlMetrics>();
         services.AddSingleton<SourceCrawler>();
         services.AddSingleton<CrawlPass>();
         return services;

@@ -12,6 +12,11 @@ public static class CommandLine
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(PreviewCommand.Create());
         root.Subcommands.Add(ItemsCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(BackfillCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(PruneCommand.Create());
         return root;
     }

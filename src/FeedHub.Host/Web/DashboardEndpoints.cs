@@ -1,12 +1,28 @@
+using FeedHub.Host.Web.Dashboard;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedHub.Host.Web;
 
+/// <summary>The server-rendered status dashboard: overview, one page per source, item search, and its stylesheet.</summary>
 public static class DashboardEndpoints
 {
-    public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration) => services;
+    public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddMonitoring(configuration);
 
-    public static WebApplication MapDashboard(this WebApplication app) => app;
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        app.MapGet("/", OverviewPage.HandleAsync);
+        app.MapGet("/sources/{id}", SourcePage.HandleAsync);
+        app.MapGet("/items", SearchPage.HandleAsync);
+        app.MapGet(SiteCss.Path, (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "public, max-age=3600";
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return Results.Text(SiteCss.Content, "text/css; charset=utf-8");
+        });
+        return app;
+    }
 }

@@ -1,12 +1,46 @@
+using FeedHub.Host.Web.Feeds;
+using FeedHub.Publishing;
+using FeedHub.Storage;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedHub.Host.Web;
 
+/// <summary>The feeds and the OPML list of the `run` process, served with HTTP caching (see docs/feeds.md).</summary>
 public static class FeedEndpoints
 {
-    public static IServiceCollection AddFeedServing(this IServiceCollection services, IConfiguration configuration) => services;
+    /// <summary>
+    /// How long a change stamp read from the database is trusted before it is read again; commits of
+    /// this process invalidate it at once, so this only delays another process's crawl.
+    /// </summary>
+    public static readonly TimeSpan StampMaxAge = TimeSpan.FromSeconds(1);
 
-    public static WebApplication MapFeeds(this WebApplication app) => app;
+    /// <summary>
+    /// Registers the shared renderer and its caches, and the public base URL from
+    /// <c>Web:PublicBaseUrl</c> (checked now, so a bad value stops `run` with exit code 2).
+    /// </summary>
+    public static IServiceCollection AddFeedServing(this IServiceCollection services, IConfiguration configuration)
+    {
+        var configured = configuration[PublicBase.Setting] is { Length: > 0 } text ? PublicUrls.Parse(text, PublicBase.Setting) : null;
+        services.AddSingleton(new PublicBase(configured));
+        services.AddSingleton<RenderCache>();
+        services.AddSingleton(sp => new ChangeStampCache(
+            sp.GetRequiredService<ItemStore>(), sp.GetRequiredService<TimeProvider>(), StampMaxAge));
+        services.AddSingleton<FeedRenderer>();
+        services.AddSingleton<CurrentSources>();
+        services.AddSingleton<FeedRequests>();
+        return services;
+    }
+
+    /// <summary>GET and HEAD for <c>/feeds/…</c> and <c>/opml</c>.</summary>
+    public static WebApplication MapFeeds(this WebApplication app)
+    {
+        var requests = app.Services.GetRequiredService<FeedRequests>();
+        string[] methods = [HttpMethods.Get, HttpMethods.Head];
+        app.MapMethods("/feeds/{**path}", methods, requests.ServeFeedAsync);
+        app.MapMethods(FeedPath.Opml, methods, requests.ServeOpmlAsync);
+        return app;
+    }
 }

@@ -41,7 +41,7 @@ public sealed record CrawlReport
     public DateTimeOffset? RetryAt { get; init; }
     public int Requests { get; init; }
     public TimeSpan Duration { get; init; }
-    /// <summary>Deepest list page read per category.</summary>
+    /// <summary>Deepest list page that listed articles, per category (an empty page past the end of history does not count).</summary>
     public IReadOnlyDictionary<int, int> DeepestPage { get; init; } = new Dictionary<int, int>();
     /// <summary>Items that were (or in a dry run would be) written.</summary>
     public IReadOnlyList<Item> Items { get; init; } = [];

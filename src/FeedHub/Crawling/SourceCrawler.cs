@@ -1,5 +1,6 @@
 using FeedHub.Extraction;
 using FeedHub.Fetching;
+using FeedHub.Monitoring;
 using FeedHub.Normalisation;
 using FeedHub.Sources;
 using FeedHub.Storage;
@@ -17,7 +18,8 @@ public sealed class SourceCrawler(
     ItemStore items,
     SourceStateStore states,
     TimeProvider clock,
-    ILogger<SourceCrawler> log)
+    ILogger<SourceCrawler> log,
+    CrawlMetrics? metrics = null)
 {
     public async Task<CrawlReport> CrawlAsync(Source source, CrawlOptions options, CancellationToken ct)
     {
@@ -31,7 +33,9 @@ public sealed class SourceCrawler(
         {
             run.Fail(failure.Kind, failure.Message, failure.RetryAfter);
         }
-        return await FinishAsync(run, ct);
+        var report = await FinishAsync(run, ct);
+        if (!options.DryRun) metrics?.Crawled(report);
+        return report;
     }
 
     private async Task CrawlSiteAsync(CrawlRun run, CancellationToken ct)
@@ -48,7 +52,6 @@ public sealed class SourceCrawler(
                     run.ArticleErrors.Add(new ArticleError(url.AbsoluteUri, fetched.Error ?? fetched.Outcome.ToString()));
                     break;
                 }
-                run.DeepestPage[category] = page;
                 if (fetched.Outcome == FetchOutcome.NotModified) break;
 
                 IReadOnlyList<ListEntry> entries;
@@ -61,6 +64,7 @@ public sealed class SourceCrawler(
                     throw new CrawlFailure(FailureKind.Extraction, e.Message);
                 }
                 if (entries.Count == 0) break;
+                run.DeepestPage[category] = page;
                 var allUnknown = await ReadEntriesAsync(run, entries, fresh: page == 1 && !run.Options.Backfill, ct);
                 if (!allUnknown && !run.Options.Backfill) break;
             }
@@ -192,6 +196,7 @@ public sealed class SourceCrawler(
         }
         var result = await fetcher.FetchAsync(new FetchRequest(url, validators), ct);
         run.Fetches.Add(FetchLogEntry.From(run.Source.Id, result));
+        metrics?.Fetched(result);
         if (result.Outcome == FetchOutcome.Ok && !result.Validators.IsEmpty)
             run.Validators[url.AbsoluteUri] = result.Validators;
         log.LogDebug("{Source} GET {Url} → {Outcome} {Status} in {Ms} ms", run.Source.Id, url, result.Outcome, result.Status, (int)result.Duration.TotalMilliseconds);

@@ -81,16 +81,20 @@ public sealed record FeedPage
         string.Join(' ', slug.Split('-', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => char.ToUpper(w[0], CultureInfo.InvariantCulture) + w[1..]));
 
+    /// <summary>The title of a feed scope before any filter, e.g. <c>FeedHub: wilayah Jawa Tengah</c> or a source's name.</summary>
+    /// <param name="sourceName">The name of the scope's source, when the scope is one source.</param>
+    public static string ScopeTitle(FeedScope scope, string? sourceName) => scope.Kind switch
+    {
+        FeedScopeKind.Source => sourceName ?? scope.Key,
+        FeedScopeKind.Region => $"{Generator.Name}: wilayah {RegionName(scope.Key)}",
+        FeedScopeKind.Category => $"{Generator.Name}: kategori {scope.Key}",
+        _ => $"{Generator.Name}: semua sumber",
+    };
+
     private static string TitleOf(FeedQuery query, Dictionary<string, FeedSource> sources)
     {
         var scope = query.Scope;
-        var title = scope.Kind switch
-        {
-            FeedScopeKind.Source => sources.TryGetValue(scope.Key, out var s) ? s.Name : scope.Key,
-            FeedScopeKind.Region => $"{Generator.Name}: wilayah {RegionName(scope.Key)}",
-            FeedScopeKind.Category => $"{Generator.Name}: kategori {scope.Key}",
-            _ => $"{Generator.Name}: semua sumber",
-        };
+        var title = ScopeTitle(scope, scope.Kind == FeedScopeKind.Source ? sources.GetValueOrDefault(scope.Key)?.Name : null);
         return query.Text is null ? title : $"{title} (pencarian: {query.Text})";
     }
 }

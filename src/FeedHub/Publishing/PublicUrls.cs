@@ -14,6 +14,14 @@ public sealed class PublicUrls
         Base = new Uri(text.EndsWith('/') ? text : text + "/");
     }
 
+    /// <summary>The URLs under a configured base such as <c>Web:PublicBaseUrl</c> or <c>--base-url</c>.</summary>
+    /// <param name="setting">The setting <paramref name="text"/> came from, named in the error.</param>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is not an absolute http(s) URL.</exception>
+    public static PublicUrls Parse(string text, string setting) =>
+        Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            ? new PublicUrls(url)
+            : throw new ArgumentException($"{setting} '{text}' is not an absolute http(s) URL such as https://feeds.example.org/.", setting);
+
     /// <summary>The site root (the dashboard), with a trailing slash.</summary>
     public Uri Base { get; }
 

@@ -31,10 +31,10 @@ public sealed class RenderCache(int capacity = 512)
     /// <summary>
     /// The cached rendering of <paramref name="key"/> at <paramref name="changeStamp"/>, or the result
     /// of <paramref name="render"/>, which is then cached. Rendering runs outside the lock, so a slow
-    /// render never blocks other keys; two racing misses of one key both render the same bytes, and a render for an older stamp never
-    /// replaces a newer one.
+    /// render never blocks other keys; two racing misses of one key both render the same bytes, and a
+    /// render for an older stamp never replaces a newer one. A render that fails caches nothing.
     /// </summary>
-    public Rendered GetOrRender(string key, long changeStamp, Func<Rendered> render)
+    public async Task<Rendered> GetOrRenderAsync(string key, long changeStamp, Func<Task<Rendered>> render)
     {
         lock (_gate)
         {
@@ -45,7 +45,7 @@ public sealed class RenderCache(int capacity = 512)
                 return node.Value.Rendered;
             }
         }
-        var rendered = render();
+        var rendered = await render();
         lock (_gate)
         {
             if (_slots.TryGetValue(key, out var current))

@@ -48,6 +48,14 @@ public sealed class ItemStore(FeedHubDatabase database)
 
     private const string BumpChangeStamp = "UPDATE meta SET value = value + 1 WHERE key = 'change_stamp';";
 
+    private long _changesCommitted;
+
+    /// <summary>
+    /// How many commits and prunes of this process changed items: an in-memory hint that
+    /// <see cref="ChangeStampAsync"/> moved, so readers can skip the database between changes.
+    /// </summary>
+    public long ChangesCommitted => Interlocked.Read(ref _changesCommitted);
+
     /// <summary>What is already stored of a source's items, by identity slug.</summary>
     public Task<IReadOnlyDictionary<string, KnownItem>> GetKnownAsync(
         string sourceId, IEnumerable<string> slugs, CancellationToken cancellationToken) =>
@@ -99,6 +107,8 @@ public sealed class ItemStore(FeedHubDatabase database)
             if (created + updated > 0)
                 await Execute(connection, transaction, cancellationToken, BumpChangeStamp, new { });
             await transaction.CommitAsync(cancellationToken);
+            if (created + updated > 0)
+                Interlocked.Increment(ref _changesCommitted);
             return new CommitResult(created, updated, unchanged);
         });
 
@@ -150,6 +160,17 @@ public sealed class ItemStore(FeedHubDatabase database)
             return changedUtc is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
         });
 
+    /// <summary>
+    /// The distinct item categories, one spelling per name compared case-insensitively (as
+    /// <see cref="ItemFilter.Category"/> compares), sorted; for listing category feeds.
+    /// </summary>
+    public Task<IReadOnlyList<string>> CategoriesAsync(CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<string>>("listing item categories", async connection =>
+            (await connection.QueryAsync<string>(new CommandDefinition("""
+                SELECT min(category) FROM items WHERE category IS NOT NULL AND category <> ''
+                GROUP BY category COLLATE NOCASE ORDER BY 1;
+                """, cancellationToken: cancellationToken))).AsList());
+
     /// <summary>Retention: deletes items published before the cutoff (their search rows go with them).</summary>
     public Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
         database.RunAsync($"pruning items published before {olderThan:O}", async connection =>
@@ -161,6 +182,8 @@ public sealed class ItemStore(FeedHubDatabase database)
             if (deleted > 0)
                 await Execute(connection, transaction, cancellationToken, BumpChangeStamp, new { });
             await transaction.CommitAsync(cancellationToken);
+            if (deleted > 0)
+                Interlocked.Increment(ref _changesCommitted);
             return deleted;
         });
 

@@ -1,0 +1,94 @@
+using FeedHub.Publishing;
+using FeedHub.Tests.Storage;
+
+namespace FeedHub.Tests.Publishing;
+
+public sealed class StaticExportTests : IAsyncLifetime
+{
+    private readonly TempDatabase _db = new();
+    private readonly PublishedSources _sources = new([Samples.Source("kab-blora"), Samples.Source("kota-semarang")]);
+    private FeedRenderer _renderer = null!;
+    private string Folder => Path.Combine(_db.Directory, "public");
+
+    public Task InitializeAsync()
+    {
+        _renderer = new FeedRenderer(_db.Items, new ChangeStampCache(_db.Items, _db.Time, TimeSpan.Zero), new RenderCache());
+        return _db.InitializeAsync();
+    }
+
+    public Task DisposeAsync() => _db.DisposeAsync();
+
+    private Task<IReadOnlyList<string>> ExportAsync() =>
+        new StaticExport(_renderer, _db.Items).WriteAsync(Folder, _sources, Samples.Urls, CancellationToken.None);
+
+    [Fact]
+    public async Task Writes_the_combined_source_region_and_category_feeds_in_every_format_and_the_opml()
+    {
+        await _db.CommitAsync(
+            TestItems.Write("kab-blora", 1, TestItems.WibTime(8, 9), category: "Berita Terkini"),
+            TestItems.Write("kab-blora", 2, TestItems.WibTime(8, 10), category: "Sosialisasi"));
+        var written = await ExportAsync();
+        string[] stems =
+        [
+            "/feeds/all", "/feeds/kab-blora", "/feeds/kota-semarang", "/feeds/region/jawa-tengah",
+            "/feeds/category/Berita%20Terkini", "/feeds/category/Sosialisasi",
+        ];
+        Assert.Equal(stems.SelectMany(s => new[] { s + ".atom", s + ".rss", s + ".json" }).Append("/opml"), written);
+        Assert.All(written, path => Assert.True(File.Exists(StaticExport.FileOf(Folder, path)), path));
+    }
+
+    [Fact]
+    public async Task A_category_file_is_named_with_the_decoded_category_as_a_web_server_maps_it()
+    {
+        await _db.CommitAsync(TestItems.Write("kab-blora", 1, TestItems.WibTime(8, 9), category: "Berita Terkini"));
+        await ExportAsync();
+        Assert.True(File.Exists(Path.Combine(Folder, "feeds", "category", "Berita Terkini.rss")));
+    }
+
+    [Fact]
+    public async Task A_category_that_differs_only_in_case_gets_one_file()
+    {
+        await _db.CommitAsync(
+            TestItems.Write("kab-blora", 1, TestItems.WibTime(8, 9), category: "Berita"),
+            TestItems.Write("kab-blora", 2, TestItems.WibTime(8, 10), category: "BERITA"));
+        var written = await ExportAsync();
+        Assert.Single(written, p => p.StartsWith("/feeds/category/", StringComparison.OrdinalIgnoreCase) && p.EndsWith(".atom", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_category_with_a_slash_has_no_served_path_and_gets_no_file()
+    {
+        await _db.CommitAsync(TestItems.Write("kab-blora", 1, TestItems.WibTime(8, 9), category: "Berita/Opini"));
+        var written = await ExportAsync();
+        Assert.DoesNotContain(written, p => p.StartsWith("/feeds/category/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Files_hold_the_bytes_the_renderer_gives_for_the_same_feed()
+    {
+        await _db.CommitAsync(TestItems.Write("kab-blora", 1, TestItems.WibTime(8, 9)));
+        await ExportAsync();
+        var rendered = await _renderer.RenderAsync(new FeedQuery(FeedScope.Source("kab-blora"), FeedFormat.Json), _sources, Samples.Urls, CancellationToken.None);
+        Assert.Equal(rendered.Body, await File.ReadAllBytesAsync(Path.Combine(Folder, "feeds", "kab-blora.json")));
+    }
+
+    [Fact]
+    public async Task A_second_export_replaces_the_files_and_leaves_no_temporary_ones()
+    {
+        await ExportAsync();
+        await _db.CommitAsync(TestItems.Write("kab-blora", 1, TestItems.WibTime(8, 9)));
+        await ExportAsync();
+        Assert.Contains("kab-blora:1", await File.ReadAllTextAsync(Path.Combine(Folder, "feeds", "all.atom")));
+        Assert.Empty(Directory.EnumerateFiles(Folder, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_folder_that_cannot_be_created_is_named_in_the_error()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_db.Directory, "blocker"), "not a folder");
+        var export = new StaticExport(_renderer, _db.Items);
+        var error = await Assert.ThrowsAsync<IOException>(() =>
+            export.WriteAsync(Path.Combine(_db.Directory, "blocker"), _sources, Samples.Urls, CancellationToken.None));
+        Assert.Contains(Path.Combine(_db.Directory, "blocker", "feeds", "all.atom"), error.Message);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using FeedHub.Host.Cli;
+
+namespace FeedHub.Tests.Web.Dashboard;
+
+/// <summary>The demo's world: 36 fixture sites crawled once, then one switched to 500s and one to a maintenance page.</summary>
+public sealed class CrawledFarm : IAsyncLifetime
+{
+    public DemoWorld World { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        World = await DemoWorld.CreateAsync(new DemoSettings { Urls = "http://127.0.0.1:0", Schedule = false }, CancellationToken.None);
+        await World.App.StartAsync();
+        await World.StageAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await World.DisposeAsync();
+}
+
+public sealed class DashboardBrowserTests(CrawledFarm farm) : IClassFixture<CrawledFarm>
+{
+    private const string RowsScript = """
+        JSON.stringify([...document.querySelectorAll('tr[data-source]')].map(r => ({
+          id: r.dataset.source,
+          status: r.querySelector('.badge').textContent,
+          visible: r.getBoundingClientRect().height > 0
+        })))
+        """;
+
+    private static string ScreenshotPath(string name) => Path.Combine(AppContext.BaseDirectory, "screenshots", name);
+
+    private async Task<Dictionary<string, string>> LoadRowsAsync(int width, int height, bool phone, string screenshot)
+    {
+        await using var chromium = await Chromium.StartAsync();
+        await chromium.SetViewportAsync(width, height, phone);
+        await chromium.NavigateAsync(farm.World.DashboardUrl);
+        var rows = JsonNode.Parse((await chromium.EvaluateAsync(RowsScript))!.GetValue<string>())!.AsArray();
+        var png = await chromium.ScreenshotAsync(fullPage: !phone);
+        Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath(screenshot))!);
+        await File.WriteAllBytesAsync(ScreenshotPath(screenshot), png);
+        Assert.All(rows, row => Assert.True(row!["visible"]!.GetValue<bool>(), $"row {row["id"]} is not visible"));
+        return rows.ToDictionary(r => r!["id"]!.GetValue<string>(), r => r!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Chromium_shows_every_source_with_the_failing_and_broken_ones_marked()
+    {
+        var rows = await LoadRowsAsync(1400, 1000, phone: false, "dashboard.png");
+
+        Assert.Equal(farm.World.Farm.Sites.Select(s => s.Id).Order(), rows.Keys.Order());
+        Assert.Equal("failing", rows[farm.World.FailingSite.Id]);
+        Assert.Equal("broken extraction", rows[farm.World.BrokenSite.Id]);
+        Assert.All(rows.Where(r => r.Key != farm.World.FailingSite.Id && r.Key != farm.World.BrokenSite.Id),
+            row => Assert.Contains(row.Value, new[] { "ok", "quiet" }));
+        Assert.True(new FileInfo(ScreenshotPath("dashboard.png")).Length > 10_000);
+    }
+
+    [Fact]
+    public async Task Chromium_on_a_phone_width_still_shows_every_row()
+    {
+        var rows = await LoadRowsAsync(390, 844, phone: true, "dashboard-phone.png");
+
+        Assert.Equal(farm.World.Farm.Sites.Count, rows.Count);
+        Assert.Equal("broken extraction", rows[farm.World.BrokenSite.Id]);
+    }
+
+    [Fact]
+    public async Task Metrics_count_the_crawls_fetches_and_extraction_failures()
+    {
+        using var http = new HttpClient { BaseAddress = farm.World.DashboardUrl };
+
+        var body = await http.GetStringAsync("metrics");
+
+        Assert.Matches("(?m)^feedhub_fetches(_total)?\\{outcome=\"Ok\"\\} [1-9]", body);
+        Assert.Matches("(?m)^feedhub_fetches(_total)?\\{outcome=\"HttpError\"\\} [1-9]", body);
+        Assert.Matches("(?m)^feedhub_extraction_failures(_total)? [1-9]", body);
+        Assert.Matches("(?m)^feedhub_items_new(_total)? [1-9]", body);
+        Assert.Contains("feedhub_crawl_duration_seconds", body);
+    }
+}

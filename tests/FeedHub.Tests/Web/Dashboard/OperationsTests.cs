@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+
+namespace FeedHub.Tests.Web.Dashboard;
+
+public sealed class OperationsTests(DashboardHost host) : IClassFixture<DashboardHost>
+{
+    [Fact]
+    public async Task Healthz_reports_each_check_and_is_degraded_without_a_scheduler()
+    {
+        var (status, body, _) = await host.GetAsync("/healthz");
+
+        Assert.Equal(200, status);
+        using var json = JsonDocument.Parse(body);
+        var checks = json.RootElement.GetProperty("checks").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.Equal(new Dictionary<string, string?> { ["database"] = "Healthy", ["scheduler"] = "Degraded", ["last-crawl"] = "Healthy" }, checks);
+        Assert.Equal("Degraded", json.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Metrics_answer_in_prometheus_format_with_sources_by_status()
+    {
+        var (status, body, _) = await host.GetAsync("/metrics");
+
+        Assert.Equal(200, status);
+        // The registry is process-wide and other tests' apps report too: assert the series, not its value.
+        Assert.Contains("# TYPE feedhub_sources gauge", body);
+        Assert.Matches("(?m)^feedhub_sources\\{status=\"broken\"\\} \\d+$", body);
+    }
+}

@@ -1,0 +1,59 @@
+using FeedHub.Host.Cli;
+using FeedHub.Publishing;
+
+namespace FeedHub.Tests.Web;
+
+/// <summary>`feedhub export` run in-process against the crawled store the server reads.</summary>
+[Collection(FeedsServerCollection.Name)]
+public sealed class FeedsExportTests(FeedsServer server) : IDisposable
+{
+    private readonly string _out = Path.Combine(server.Folder, "export-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_out))
+            Directory.Delete(_out, recursive: true);
+    }
+
+    private Task<int> ExportAsync(string baseUrl) =>
+        CommandLine.Build().Parse(
+            ["export", "--config", server.ConfigPath, "--db", server.DatabasePath, "--out", _out, "--base-url", baseUrl]).InvokeAsync();
+
+    /// <summary>The served path of an exported file: its segments percent-encoded again.</summary>
+    private string PathOf(string file) =>
+        "/" + string.Join('/', Path.GetRelativePath(_out, file).Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString));
+
+    [Fact]
+    public async Task The_export_folder_holds_the_bytes_the_server_sends_for_the_same_paths()
+    {
+        Assert.Equal(ExitCodes.Ok, await ExportAsync(server.BaseAddress.AbsoluteUri));
+        var files = Directory.EnumerateFiles(_out, "*", SearchOption.AllDirectories).ToList();
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var served = await server.GetBytesAsync(PathOf(file).TrimStart('/'));
+            var exported = await File.ReadAllBytesAsync(file);
+            Assert.True(served.AsSpan().SequenceEqual(exported), $"{PathOf(file)} differs from the served bytes");
+        }
+    }
+
+    [Fact]
+    public async Task The_export_has_every_feed_the_configuration_and_the_store_define()
+    {
+        Assert.Equal(ExitCodes.Ok, await ExportAsync(server.BaseAddress.AbsoluteUri));
+        var paths = Directory.EnumerateFiles(_out, "*", SearchOption.AllDirectories).Select(PathOf).ToHashSet();
+        var scopes = new[] { FeedScope.All }
+            .Concat(server.Sources.Select(s => FeedScope.Source(s.Id)))
+            .Concat(server.Sources.Select(s => s.Region).Distinct().Select(FeedScope.Region))
+            .Concat(server.Items.Select(i => i.Category).OfType<string>().Distinct().Select(FeedScope.Category));
+        var expected = scopes.SelectMany(s => Enum.GetValues<FeedFormat>().Select(f => FeedPath.For(s, f))).Append(FeedPath.Opml).ToHashSet();
+        Assert.Equal(expected.Order(StringComparer.Ordinal), paths.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_invalid_base_url_exits_with_code_2_and_writes_nothing()
+    {
+        Assert.Equal(ExitCodes.BadConfig, await ExportAsync("ftp://feeds.example.org/"));
+        Assert.False(Directory.Exists(_out));
+    }
+}
