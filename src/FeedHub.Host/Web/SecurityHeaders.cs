@@ -6,7 +6,7 @@ namespace FeedHub.Host.Web;
 /// <summary>
 /// Response headers that keep a hostile item from turning the dashboard against its readers: HTML pages
 /// may run no script at all, load styles only from FeedHub, and never be framed; no response is sniffed
-/// into another type.
+/// into another type. A page that sets its own (narrower) policy keeps it.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -23,7 +23,7 @@ public static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
             {
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.TryAdd("Content-Security-Policy", ContentSecurityPolicy);
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
             }

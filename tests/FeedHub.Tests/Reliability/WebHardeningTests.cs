@@ -4,6 +4,10 @@ using FeedHub.Host.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using AngleSharp.Html.Parser;
+using FeedHub.Storage;
+using FeedHub.Tests.Storage;
 
 namespace FeedHub.Tests.Reliability;
 
@@ -61,6 +65,31 @@ public sealed class WebHardeningTests : IAsyncLifetime
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
         Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    [Fact]
+    public async Task A_hostile_stored_title_is_only_ever_text_on_the_dashboard()
+    {
+        const string title = "<script>alert('judul')</script><img src=x onerror=alert(2)> Rapat Pleno";
+        await app.Services.GetRequiredService<ItemStore>().CommitAsync(new SourceRun
+        {
+            SourceId = "kab-blora",
+            Items = [TestItems.Write("kab-blora", 1, TestItems.WibTime(5, 9), title: title, content: "<p>Rapat pleno terbuka.</p>")],
+            State = SourceState.New("kab-blora"),
+        }, CancellationToken.None);
+        var shown = 0;
+
+        foreach (var path in new[] { "/", "/sources/kab-blora", "/items", "/items?q=Rapat" })
+        {
+            using var response = await http.GetAsync(path);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+            Assert.Contains("frame-ancestors 'none'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+            SafeOutput.AssertSafePage(html, path);
+            if (new HtmlParser().ParseDocument(html).Body!.TextContent.Contains(title, StringComparison.Ordinal)) shown++;
+        }
+
+        Assert.True(shown > 0, "the title appears on no dashboard page");
     }
 
     [Fact]
