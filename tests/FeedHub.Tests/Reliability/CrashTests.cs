@@ -52,6 +52,82 @@ public sealed class CrashTests
         SqliteConnection.ClearAllPools();
     }
 
+    [Fact]
+    public async Task Run_killed_mid_crawl_resumes_its_schedule_and_crawls_again_after_restart()
+    {
+        await using var farm = await FixtureFarm.StartAsync(new FarmOptions { SiteCount = 4, ArticlesPerSite = 6, Now = TimeProvider.System.GetUtcNow() });
+        using var work = new WorkDirectory();
+        work.Write("feeds.json", farm.FeedsJson(TimeSpan.FromMinutes(1)));
+        var db = Path.Combine(work.Path, "data", "feedhub.db");
+        var expected = farm.Sites.Sum(s => s.Articles.Count);
+
+        using (var first = StartRun(work.Path))
+        {
+            await WaitForAsync(first, () => Count(db, "SELECT count(*) FROM items;") > 0);
+            first.Kill(entireProcessTree: true); // SIGKILL mid-crawl: some sources committed, others not yet
+            await first.WaitForExitAsync();
+        }
+        var fetchesBefore = Count(db, "SELECT count(*) FROM fetch_log;");
+        using (var second = StartRun(work.Path))
+        {
+            await WaitForAsync(second, () =>
+                Count(db, "SELECT count(*) FROM items;") == expected
+                && Count(db, "SELECT count(*) FROM sources_state WHERE next_due IS NOT NULL;") == farm.Sites.Count
+                && Count(db, "SELECT count(*) FROM fetch_log;") > fetchesBefore);
+            second.Kill(entireProcessTree: true);
+            await second.WaitForExitAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var database = new FeedHubDatabase(db, new FakeTimeProvider());
+        Assert.Equal("ok", await database.IntegrityCheckAsync());
+        using var connection = database.Open();
+        Assert.Empty(Rows(connection, "SELECT link FROM items GROUP BY link HAVING count(*) > 1;"));
+        Assert.Empty(Rows(connection, "SELECT id FROM items WHERE version <> 1;"));
+        SqliteConnection.ClearAllPools();
+    }
+
+    private static Process StartRun(string directory)
+    {
+        var start = FeedhubProcess.StartInfo(directory, "run", "--config", "feeds.json", "--db", "data/feedhub.db", "--urls", "http://127.0.0.1:0");
+        start.Environment["FEEDHUB__Schedule__StartWindow"] = "00:00:02";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Polls the database (read-only, so the worker is undisturbed) until <paramref name="reached"/>, for at most a minute.</summary>
+    private static async Task WaitForAsync(Process worker, Func<bool> reached)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!reached())
+        {
+            Assert.False(worker.HasExited, $"feedhub run exited early with {(worker.HasExited ? worker.ExitCode : 0)}");
+            Assert.True(watch.Elapsed < TimeSpan.FromMinutes(1), "feedhub run did not get there within a minute");
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    private static long Count(string db, string sql)
+    {
+        if (!File.Exists(db)) return -1;
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException)
+        {
+            return -1; // not migrated yet, or busy for a moment
+        }
+    }
+
     private static List<string> Rows(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
