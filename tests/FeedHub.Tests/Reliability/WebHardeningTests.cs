@@ -115,6 +115,21 @@ public sealed class WebHardeningTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("/feeds/all.atom?limit=100000", "limit")]
+    [InlineData("/feeds/all.json?limit=-1", "limit")]
+    [InlineData("/feeds/all.rss?q=", "q")]
+    [InlineData("/items?before=bukan-token", "before")]
+    public async Task An_out_of_bounds_query_parameter_is_a_400_that_names_it(string path, string parameter)
+    {
+        using var response = await http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"'{parameter}'", body);
+        Assert.DoesNotContain(" at ", body);
+    }
+
+    [Theory]
     [InlineData("POST", "/")]
     [InlineData("PUT", "/uji/halaman")]
     [InlineData("DELETE", "/uji/data")]
