@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -9,12 +10,14 @@ namespace FeedHub.Storage;
 /// </summary>
 public sealed class FeedHubDatabase
 {
-    private const int BusyTimeoutMs = 5000;
+    /// <summary>SQLite's default page size, which FeedHub never changes; turns <see cref="StorageLimits.MaxBytes"/> into pages.</summary>
+    private const int PageBytes = 4096;
     private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
 
     private readonly string _connectionString;
+    private readonly string _pragmas;
 
-    public FeedHubDatabase(string path, TimeProvider time)
+    public FeedHubDatabase(string path, TimeProvider time, StorageLimits? limits = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
@@ -25,6 +28,10 @@ public sealed class FeedHubDatabase
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
         }.ToString();
+        limits ??= new StorageLimits();
+        _pragmas = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {(long)limits.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+            + (limits.MaxBytes is { } max ? string.Create(CultureInfo.InvariantCulture, $" PRAGMA max_page_count = {Math.Max(1, max / PageBytes)};") : "");
         SqlTypeHandlers.EnsureRegistered();
     }
 
@@ -59,8 +66,7 @@ public sealed class FeedHubDatabase
         {
             connection.Open();
             using var pragmas = connection.CreateCommand();
-            pragmas.CommandText =
-                $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+            pragmas.CommandText = _pragmas;
             pragmas.ExecuteNonQuery();
             return connection;
         }
