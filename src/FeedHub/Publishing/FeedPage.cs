@@ -59,11 +59,12 @@ public sealed record FeedPage
     /// archive document read every item of its month. Items of sources no longer configured are left out.
     /// </summary>
     /// <param name="emptyUpdated">The <see cref="Updated"/> of a page without entries (e.g. the store's last change).</param>
-    /// <param name="archives">The months that have an archive document of this scope, in any order.</param>
+    /// <param name="archives">The months that have an archive document of this scope, in any order; null for none.</param>
     public static FeedPage Compose(
         FeedQuery query, IReadOnlyList<Item> items, IReadOnlyList<Source> sources, PublicUrls urls, DateTimeOffset emptyUpdated,
-        IReadOnlyList<ArchiveMonth> archives)
+        IReadOnlyList<ArchiveMonth>? archives = null)
     {
+        archives ??= [];
         var bySource = sources.ToDictionary(s => s.Id, FeedSource.From, StringComparer.Ordinal);
         var pageItems = query.Archive is null ? items.Take(query.Limit).ToList() : items;
         var entries = pageItems

@@ -61,7 +61,7 @@ internal static class Samples
     /// <summary>A page built the way the server builds it: read limit + 1 items (all of them for an archive), compose.</summary>
     public static FeedPage Page(IReadOnlyList<Item> stored, FeedQuery query, IReadOnlyList<ArchiveMonth>? archives = null) =>
         FeedPage.Compose(query, query.Archive is null ? stored.Take(query.Limit + 1).ToList() : stored, Sources, Urls,
-            new DateTimeOffset(2026, 1, 1, 0, 0, 0, Wib), archives ?? []);
+            new DateTimeOffset(2026, 1, 1, 0, 0, 0, Wib), archives);
 
     /// <summary>A month from its canonical form, e.g. <c>2025-11</c>.</summary>
     public static ArchiveMonth Month(string text) =>
