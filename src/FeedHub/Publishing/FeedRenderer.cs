@@ -71,6 +71,7 @@ public sealed class FeedRenderer(ItemStore store, ChangeStampCache stamps, Rende
             return [];
         var newestMonth = ArchiveMonth.Of(newest[0].Published);
         var open = newestMonth < clockMonth ? newestMonth : clockMonth;
+        // The scope's unfiltered read (the format plays no part in it), up to the open month.
         var filter = new FeedQuery(scope, FeedFormat.Atom).ToFilter(sources.Sources) with { Until = open.Start };
         var months = await store.MonthsAsync(filter, ArchiveMonth.Offset, cancellationToken);
         return months.Select(ArchiveMonth.Of).ToList();
