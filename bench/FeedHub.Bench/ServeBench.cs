@@ -91,7 +91,7 @@ internal static class ServeBench
         var times = new List<double>();
         for (var i = -2; i < rounds; i++)
         {
-            var renderer = new FeedRenderer(store.Items, stamps, new RenderCache());
+            var renderer = new FeedRenderer(store.Items, stamps, new RenderCache(), TimeProvider.System);
             var meter = new CostMeter();
             await renderer.RenderAsync(query, sources, urls, ct);
             if (i >= 0) times.Add(meter.Wall.TotalMilliseconds);

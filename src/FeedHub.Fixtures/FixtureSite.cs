@@ -16,6 +16,7 @@ public sealed class FixtureSite
     private volatile ListVariant list;
     private volatile SiteMode mode;
     private volatile RobotsMode robots;
+    private volatile SiteFault fault;
 
     internal FixtureSite(SiteRoster.Identity identity, Uri baseUri, SiteStyle style, Newsroom newsroom,
         Catalog catalog, IReadOnlyList<int> categories, TimeProvider clock)
@@ -53,6 +54,8 @@ public sealed class FixtureSite
     public ListVariant List { get => list; set => list = value; }
     public SiteMode Mode { get => mode; set => mode = value; }
     public RobotsMode Robots { get => robots; set => robots = value; }
+    /// <summary>A transport or content fault applied to every page but robots.txt; takes precedence over <see cref="Mode"/>.</summary>
+    public SiteFault Fault { get => fault; set => fault = value; }
 
     /// <summary>Whether article pages send ETag and Last-Modified and answer conditional requests with 304.</summary>
     public bool SendsValidators => Style.SendsValidators;

@@ -37,6 +37,11 @@ internal static partial class SiteEndpoint
         }
         var request = new PageRequest(site, Theme.Of(site.Markup), sequence);
         context.Response.Headers.Append("Set-Cookie", $"XSRF-TOKEN={request.Token(6)}; path=/; samesite=lax");
+        if (site.Fault != SiteFault.None)
+        {
+            await FaultEndpoint.Respond(context, request, path, stopping);
+            return;
+        }
         switch (site.Mode)
         {
             case SiteMode.ServerError:
@@ -60,18 +65,25 @@ internal static partial class SiteEndpoint
         }
     }
 
-    private static Task Normal(HttpContext context, PageRequest request, string path)
+    private static Task Normal(HttpContext context, PageRequest request, string path) => Route(context, request, path) switch
+    {
+        { Article: { } article } => Article(context, request, article),
+        var page => Html(context, page.Status, page.Html!),
+    };
+
+    /// <summary>What the normal site answers for <paramref name="path"/>: a page, or the article to render.</summary>
+    internal static RoutedPage Route(HttpContext context, PageRequest request, string path)
     {
         var site = request.Site;
         if (path is "/" or "/index.php" or "/index.php/")
-            return Html(context, StatusCodes.Status200OK, ListPage.Render(request, site.Categories[0], 1));
+            return new(StatusCodes.Status200OK, ListPage.Render(request, site.Categories[0], 1), null);
         if (ListPath().Match(path) is { Success: true } list && Category(list) is { } category)
-            return Html(context, StatusCodes.Status200OK, ListPage.Render(request, category, Page(context)));
+            return new(StatusCodes.Status200OK, ListPage.Render(request, category, Page(context)), null);
         var read = ReadPath().Match(path);
         if (!read.Success) read = BacaPath().Match(path);
         if (read.Success && site.Catalog.Find(Id(read), read.Groups["slug"].Value) is { } article)
-            return Article(context, request, article);
-        return Html(context, StatusCodes.Status404NotFound, StatusPages.NotFound(site.Name));
+            return new(StatusCodes.Status200OK, null, article);
+        return new(StatusCodes.Status404NotFound, StatusPages.NotFound(site.Name), null);
     }
 
     private static Task Redesigned(HttpContext context, PageRequest request, string path)
@@ -140,16 +152,16 @@ internal static partial class SiteEndpoint
         await Stall(context, stopping);
     }
 
-    private static async Task Stall(HttpContext context, CancellationToken stopping)
+    internal static async Task Stall(HttpContext context, CancellationToken stopping)
     {
         using var both = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         await Task.Delay(Timeout.Infinite, both.Token);
     }
 
-    private static Task Html(HttpContext context, int status, string html) =>
+    internal static Task Html(HttpContext context, int status, string html) =>
         Write(context, status, "text/html; charset=UTF-8", html);
 
-    private static async Task Write(HttpContext context, int status, string contentType, string body)
+    internal static async Task Write(HttpContext context, int status, string contentType, string body)
     {
         var response = context.Response;
         var bytes = Encoding.UTF8.GetBytes(body);
@@ -170,3 +182,6 @@ internal static partial class SiteEndpoint
     private static int Page(HttpContext context) =>
         int.TryParse(context.Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1;
 }
+
+/// <summary>A routed request: a ready page (<see cref="Html"/>) or an article still to render.</summary>
+internal sealed record RoutedPage(int Status, string? Html, StoredArticle? Article);

@@ -10,11 +10,12 @@ namespace FeedHub;
 /// <summary>Registers the pipeline (fetch → extract → normalise → store) for any host to compose.</summary>
 public static class PipelineServices
 {
-    public static IServiceCollection AddFeedHubPipeline(this IServiceCollection services, string databasePath, Action<FetchOptions>? fetch = null)
+    public static IServiceCollection AddFeedHubPipeline(
+        this IServiceCollection services, string databasePath, Action<FetchOptions>? fetch = null, StorageLimits? storage = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddPoliteFetching(fetch);
-        services.AddSingleton(sp => new FeedHubDatabase(databasePath, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new FeedHubDatabase(databasePath, sp.GetRequiredService<TimeProvider>(), storage));
         services.AddSingleton<ItemStore>();
         services.AddSingleton<SourceStateStore>();
         services.AddSingleton<ActivityQueries>();

@@ -17,6 +17,7 @@ public static class CommandLine
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(BackfillCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(PruneCommand.Create());
         return root;
     }
 }

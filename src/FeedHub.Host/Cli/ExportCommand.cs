@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FeedHub.Host.Cli;
 
 /// <summary>
-/// `feedhub export`: every feed and the OPML list as static files under the server's paths,
+/// `feedhub export`: every feed, its monthly archives and the OPML list as static files under the server's paths,
 /// rendered exactly as `feedhub run` serves them, so any web server can host the folder.
 /// </summary>
 public static class ExportCommand
@@ -30,7 +30,7 @@ public static class ExportCommand
         {
             Description = $"Public URL the folder is served at, for absolute links (default: {PublicBase.Setting}, else {DefaultBaseUrl})",
         };
-        var command = new Command("export", "Write every feed and the OPML list as static files; exit 0 ok, 1 storage or file error, 2 bad config")
+        var command = new Command("export", "Write every feed, its monthly archives and the OPML list as static files; exit 0 ok, 1 storage or file error, 2 bad config")
         {
             config, db, output, baseUrl,
         };
@@ -43,8 +43,8 @@ public static class ExportCommand
                 : PublicUrls.Parse(configuration[PublicBase.Setting] is { Length: > 0 } text ? text : DefaultBaseUrl, PublicBase.Setting);
             var pipeline = await Pipeline.StartAsync(host.Services, ct);
             var store = host.Services.GetRequiredService<ItemStore>();
-            var renderer = new FeedRenderer(store,
-                new ChangeStampCache(store, host.Services.GetRequiredService<TimeProvider>(), TimeSpan.Zero), new RenderCache());
+            var time = host.Services.GetRequiredService<TimeProvider>();
+            var renderer = new FeedRenderer(store, new ChangeStampCache(store, time, TimeSpan.Zero), new RenderCache(), time);
             var folder = Path.GetFullPath(parse.GetValue(output)!);
             try
             {

@@ -1,4 +1,5 @@
 using FeedHub.Fetching;
+using FeedHub.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -47,8 +48,11 @@ public static class AppHost
         services.AddSingleton(paths);
         services.AddSingleton<LiveCatalog>();
         services.AddSingleton(configuration.GetSection("Crawl").Get<CrawlSettings>() ?? new CrawlSettings());
+        services.AddSingleton(configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
+        services.AddSingleton<Retention>();
         services.AddSingleton(TimeProvider.System);
-        services.AddFeedHubPipeline(paths.Database, fetch => configuration.GetSection("Fetch").Bind(fetch));
+        services.AddFeedHubPipeline(paths.Database, fetch => configuration.GetSection("Fetch").Bind(fetch),
+            configuration.GetSection("Storage").Get<StorageLimits>());
         return paths;
     }
 }

@@ -34,10 +34,14 @@ public static class WebApp
         builder.Services.AddFeedServing(builder.Configuration);
         builder.Services.AddDashboard(builder.Configuration);
         builder.Services.AddOperations(builder.Configuration);
+        builder.AddRequestLimits();
         customise?.Invoke(builder);
 
         var app = builder.Build();
         await Pipeline.StartAsync(app.Services, ct);
+        app.UseErrorHandling();
+        app.UseSecurityHeaders();
+        app.UseReadOnlyMethods();
         app.MapFeeds();
         app.MapDashboard();
         app.MapOperations();

@@ -1,4 +1,5 @@
 using FeedHub.Crawling;
+using FeedHub.Host.Composition;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,12 +22,23 @@ public static class SchedulingServices
         var settings = configuration.GetSection("Schedule").Get<ScheduleSettings>() ?? new ScheduleSettings();
         services.AddSingleton(new SchedulePolicy(Random.Shared, settings.StartWindow));
         services.AddSingleton<ScheduledCrawl>();
-        services.AddQuartz(quartz => quartz.ConfigureScheduler(scheduler =>
+        var retention = configuration.GetSection("Retention").Get<RetentionSettings>()?.MaxAge is { } maxAge
+            ? new RetentionAge(Retention.ParseAge(maxAge, "Retention:MaxAge"))
+            : null;
+        services.AddQuartz(quartz =>
         {
-            scheduler.InstanceName = "feedhub";
-            // Shutdown waits for running jobs but cancels their tokens, so crawls end (uncommitted) promptly.
-            scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
-        }));
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = "feedhub";
+                // Shutdown waits for running jobs but cancels their tokens, so crawls end (uncommitted) promptly.
+                scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
+            });
+            if (retention is null) return;
+            quartz.AddJob<RetentionJob>(job => job.WithIdentity(RetentionJob.Key));
+            quartz.AddTrigger(trigger => trigger.ForJob(RetentionJob.Key).StartNow()
+                .WithSimpleSchedule(every => every.WithInterval(RetentionJob.Period).RepeatForever()));
+        });
+        if (retention is not null) services.AddSingleton(retention);
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddSingleton<CrawlSchedule>();
         services.AddHostedService(sp => sp.GetRequiredService<CrawlSchedule>());

@@ -19,7 +19,7 @@ public sealed class CrawlPass(SourceCrawler crawler, ILogger<CrawlPass> log)
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, sources.Count), CancellationToken = ct },
             async (i, token) =>
             {
-                var report = await crawler.CrawlAsync(sources[i], options, token);
+                var report = await CrawlIsolatedAsync(sources[i], options, token);
                 log.LogInformation("{Source} {Outcome}: {New} new, {Updated} updated, {Unchanged} unchanged, {Requests} requests in {Ms} ms {Error}",
                     report.SourceId, report.Outcome, report.New, report.Updated, report.Unchanged, report.Requests,
                     (int)report.Duration.TotalMilliseconds, report.Error);
@@ -27,5 +27,27 @@ public sealed class CrawlPass(SourceCrawler crawler, ILogger<CrawlPass> log)
                 onReport?.Invoke(report);
             });
         return reports;
+    }
+
+    /// <summary>
+    /// One source's crawl, whose unexpected exception (a parser bug met on a hostile page, a storage error)
+    /// becomes that source's failed report instead of ending the pass for every other source.
+    /// </summary>
+    private async Task<CrawlReport> CrawlIsolatedAsync(Source source, CrawlOptions options, CancellationToken ct)
+    {
+        try
+        {
+            return await crawler.CrawlAsync(source, options, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogError(e, "{Source}: crawl failed unexpectedly", source.Id);
+            return new CrawlReport
+            {
+                SourceId = source.Id,
+                Outcome = CrawlOutcome.Failed,
+                Error = $"{source.Url}: crawl failed unexpectedly ({e.GetType().Name}: {e.Message}); retried at the next run",
+            };
+        }
     }
 }

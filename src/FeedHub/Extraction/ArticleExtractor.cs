@@ -20,7 +20,7 @@ public static class ArticleExtractor
     /// or an override selector is invalid or matches nothing. The message names the URL.</exception>
     public static ExtractedArticle Extract(string html, Uri url, Source source)
     {
-        var document = PageParser.Parse(html);
+        var document = BoundedHtml.Parse(html, url);
         var links = new ArticleLinks(source);
         var slug = links.SlugOf(url);
         var metaDates = DateCandidates.FromMeta(document).ToList();

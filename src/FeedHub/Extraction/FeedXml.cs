@@ -1,11 +1,14 @@
 using System.Xml;
 using System.Xml.Linq;
+using FeedHub.Normalisation;
 
 namespace FeedHub.Extraction;
 
 /// <summary>
 /// Loads feed XML safely: DTDs are skipped and never resolved, so entity bombs ("billion laughs")
 /// and external entities (XXE) fail as undeclared entities instead of expanding or reading files.
+/// Characters XML 1.0 forbids (stray control characters pasted into a title) are dropped before parsing,
+/// as feed readers do, rather than losing the whole feed to one of them.
 /// </summary>
 internal static class FeedXml
 {
@@ -32,7 +35,7 @@ internal static class FeedXml
     {
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n')), Settings);
+            using var reader = XmlReader.Create(new StringReader(XmlChars.Clean(text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n'))), Settings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)

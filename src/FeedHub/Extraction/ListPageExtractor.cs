@@ -32,7 +32,7 @@ public static partial class ListPageExtractor
     /// or an override selector is not valid CSS.</exception>
     public static IReadOnlyList<ListEntry> Extract(string html, Uri pageUrl, Source source, bool requireLinks = false)
     {
-        var document = PageParser.Parse(html);
+        var document = BoundedHtml.Parse(html, pageUrl);
         var page = new ListPage(document, ArticleLinks.BaseOf(document, pageUrl), pageUrl, new ArticleLinks(source));
         var selectors = source.Selectors;
         var entries = selectors.Item is { } item ? page.FromItems(item, selectors.Link) : page.FromLinks(selectors.Link);

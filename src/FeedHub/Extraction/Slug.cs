@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using FeedHub.Normalisation;
 
 namespace FeedHub.Extraction;
 
@@ -13,7 +14,8 @@ internal static class Slug
     /// <summary>The lowercase ASCII word tokens the CMS would make of <paramref name="text"/>.</summary>
     public static IReadOnlySet<string> TokensOf(string text)
     {
-        var escaped = WebUtility.HtmlEncode(text).Normalize(NormalizationForm.FormD);
+        // Normalize throws on lone surrogates and noncharacters, which a hostile page can carry.
+        var escaped = WebUtility.HtmlEncode(XmlChars.Clean(text)).Normalize(NormalizationForm.FormD);
         var word = new StringBuilder();
         var tokens = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in escaped)

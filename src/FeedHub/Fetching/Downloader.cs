@@ -56,7 +56,9 @@ internal sealed class Downloader(HttpClient client, HostGate gate, OutboundPolic
 
             var (download, location) = await SendAsync(current, validators, limit, cancellationToken).ConfigureAwait(false);
             if (location is null)
-                return download;
+                return current == url || download.Result.Error is not { } error
+                    ? download
+                    : download with { Result = download.Result with { Error = $"{error} (redirected from {url})" } };
 
             var next = new Uri(current, location);
             if (redirects == options.MaxRedirects)

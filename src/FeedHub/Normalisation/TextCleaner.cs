@@ -1,17 +1,20 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace FeedHub.Normalisation;
 
 /// <summary>Turns scraped text (titles, labels, summaries) into one clean line fit for any feed format.</summary>
-public static class TextCleaner
+public static partial class TextCleaner
 {
     /// <summary>Titles longer than this are cut: some operators paste a whole paragraph as the title.</summary>
     public const int MaxTitleLength = 300;
 
     /// <summary>
     /// Entities decoded (again while some survive: the CMS double-escapes, so <c>&amp;amp;quot;</c>
-    /// means a quote), XML-forbidden characters removed, whitespace collapsed to single spaces.
+    /// means a quote), anything shaped like a tag removed (plain text never holds one, and a feed reader
+    /// that renders an RSS title as HTML would run it), XML-forbidden characters removed, whitespace
+    /// collapsed to single spaces.
     /// </summary>
     public static string Clean(string? text)
     {
@@ -25,7 +28,7 @@ public static class TextCleaner
                 break;
             decoded = next;
         }
-        return Collapse(XmlChars.Clean(decoded));
+        return Collapse(XmlChars.Clean(MarkupTag().Replace(decoded, " ")));
     }
 
     /// <summary>A cleaned title, cut at a word boundary when over <see cref="MaxTitleLength"/>.</summary>
@@ -67,4 +70,7 @@ public static class TextCleaner
         }
         return collapsed.ToString();
     }
+
+    [GeneratedRegex(@"<\s*/?\s*[A-Za-z!?][^<>]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkupTag();
 }

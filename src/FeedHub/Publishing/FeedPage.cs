@@ -24,9 +24,10 @@ public sealed record FeedEntry(Item Item, FeedSource Source)
 /// <remarks>
 /// Paging follows RFC 5005 section 3 (paged feeds): <see cref="Next"/> points to the next older page
 /// through the <c>before</c> cursor, on every page but the last, so a reader can walk the whole
-/// history. Section 4 archives (<c>prev-archive</c>) are deliberately not offered: an archive
-/// document must never change, and cursor pages do change when backfill adds older items or an
-/// item is edited, so claiming them as archives would tell readers to cache stale pages forever.
+/// history. Archives follow section 4 (archived feeds): one archive document per past WIB month
+/// that holds items (<see cref="ArchiveMonth"/>); the live feed links the newest with
+/// <see cref="PrevArchive"/>, each archive links the live feed (<see cref="Current"/>) and its older
+/// and newer neighbours. Cursor pages are not archives: they shift whenever items arrive.
 /// </remarks>
 public sealed record FeedPage
 {
@@ -38,43 +39,64 @@ public sealed record FeedPage
     public required Uri Self { get; init; }
     /// <summary>The HTML page the feed mirrors: the source's site, or the dashboard.</summary>
     public required Uri Alternate { get; init; }
-    /// <summary>The next older page, or null on the last page.</summary>
+    /// <summary>The next older page, or null on the last page and on archive documents.</summary>
     public Uri? Next { get; init; }
+    /// <summary>The live (subscription) feed, on an archive document; null on the live feed itself.</summary>
+    public Uri? Current { get; init; }
+    /// <summary>The next older archive: the newest one on the live feed; null when there is none.</summary>
+    public Uri? PrevArchive { get; init; }
+    /// <summary>The next newer archive, on an archive document that is not the newest; else null.</summary>
+    public Uri? NextArchive { get; init; }
+    /// <summary>Whether this is an archive document (RFC 5005 <c>fh:archive</c>): it always links <see cref="Current"/>.</summary>
+    public bool IsArchive => Current is not null;
     /// <summary>Newest change among the entries (or the caller's fallback for an empty page).</summary>
     public required DateTimeOffset Updated { get; init; }
     public required IReadOnlyList<FeedEntry> Entries { get; init; }
 
     /// <summary>
-    /// Builds the page for <paramref name="query"/> from the store's answer. Read
-    /// <c>query.Limit + 1</c> items: the extra one only tells that an older page exists.
-    /// Items of sources no longer configured are left out.
+    /// Builds the page for <paramref name="query"/> from the store's answer. For a live feed read
+    /// <c>query.Limit + 1</c> items: the extra one only tells that an older page exists; for an
+    /// archive document read every item of its month. Items of sources no longer configured are left out.
     /// </summary>
     /// <param name="emptyUpdated">The <see cref="Updated"/> of a page without entries (e.g. the store's last change).</param>
+    /// <param name="archives">The months that have an archive document of this scope, in any order; null for none.</param>
     public static FeedPage Compose(
-        FeedQuery query, IReadOnlyList<Item> items, IReadOnlyList<Source> sources, PublicUrls urls, DateTimeOffset emptyUpdated)
+        FeedQuery query, IReadOnlyList<Item> items, IReadOnlyList<Source> sources, PublicUrls urls, DateTimeOffset emptyUpdated,
+        IReadOnlyList<ArchiveMonth>? archives = null)
     {
+        archives ??= [];
         var bySource = sources.ToDictionary(s => s.Id, FeedSource.From, StringComparer.Ordinal);
-        var pageItems = items.Take(query.Limit).ToList();
+        var pageItems = query.Archive is null ? items.Take(query.Limit).ToList() : items;
         var entries = pageItems
             .Where(i => bySource.ContainsKey(i.SourceId))
             .Select(i => new FeedEntry(i, bySource[i.SourceId]))
             .ToList();
-        var next = items.Count > query.Limit
-            ? urls.Feed(query.Scope, query.Format, (query with { Before = new(pageItems[^1].Published, pageItems[^1].Id) }).QueryString())
+        var next = query.Archive is null && items.Count > query.Limit
+            ? urls.Page(query with { Before = new(pageItems[^1].Published, pageItems[^1].Id) })
             : null;
+        // The live feed's prev-archive is the newest archive; an archive's neighbours are the nearest months either side.
+        var older = archives.Where(m => query.Archive is null || m < query.Archive).Select(m => (ArchiveMonth?)m).Max();
+        var newer = archives.Where(m => m > query.Archive).Select(m => (ArchiveMonth?)m).Min();
         var title = TitleOf(query, bySource);
         return new FeedPage
         {
             Id = query.FeedId(),
             Title = title,
             Description = $"{title}: berita situs KPU, dikumpulkan oleh {Generator.Name}.",
-            Self = urls.Feed(query.Scope, query.Format, query.QueryString()),
+            Self = urls.Page(query),
             Alternate = query.Scope.Kind == FeedScopeKind.Source && bySource.TryGetValue(query.Scope.Key, out var own) ? own.Site : urls.Base,
             Next = next,
+            Current = query.Archive is null ? null : urls.Feed(query.Scope, query.Format),
+            PrevArchive = Archive(query, urls, older),
+            NextArchive = Archive(query, urls, newer),
             Updated = entries.Count == 0 ? emptyUpdated : entries.Max(e => e.Updated),
             Entries = entries,
         };
     }
+
+    /// <summary>The archive document of <paramref name="month"/>, if any, for a feed that has archives.</summary>
+    private static Uri? Archive(FeedQuery query, PublicUrls urls, ArchiveMonth? month) =>
+        month is { } m && query.HasArchives ? urls.Archive(query.Scope, query.Format, m) : null;
 
     /// <summary>The readable name of a region slug: <c>jawa-tengah</c> → <c>Jawa Tengah</c>.</summary>
     public static string RegionName(string slug) =>
@@ -95,6 +117,8 @@ public sealed record FeedPage
     {
         var scope = query.Scope;
         var title = ScopeTitle(scope, scope.Kind == FeedScopeKind.Source ? sources.GetValueOrDefault(scope.Key)?.Name : null);
+        if (query.Archive is { } month)
+            return $"{title} (arsip {month})";
         return query.Text is null ? title : $"{title} (pencarian: {query.Text})";
     }
 }

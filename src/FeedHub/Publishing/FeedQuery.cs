@@ -21,6 +21,20 @@ public sealed record FeedQuery(FeedScope Scope, FeedFormat Format)
     public int Limit { get; init; } = DefaultLimit;
     /// <summary>Start below this position (the <c>before</c> cursor); null for the newest page.</summary>
     public ItemCursor? Before { get; init; }
+    /// <summary>
+    /// The month of an RFC 5005 archive document: every item of the scope published in that WIB
+    /// month, unfiltered and unpaged. Null for the live (subscription) feed.
+    /// </summary>
+    public ArchiveMonth? Archive { get; init; }
+
+    /// <summary>
+    /// Whether this feed has archives: only the unfiltered feed of a scope does (paging and
+    /// <c>limit</c> aside), as the archives hold every item of the scope.
+    /// </summary>
+    public bool HasArchives => Text is null && SourceIds.Count == 0 && Category is null && Since is null;
+
+    /// <summary>The served path, live or archive, without query.</summary>
+    public string Path => Archive is { } month ? FeedPath.For(Scope, Format, month) : FeedPath.For(Scope, Format);
 
     /// <summary>
     /// The filters and paging in canonical order (<c>?q=…&amp;source=…&amp;category=…&amp;since=…&amp;limit=…&amp;before=…</c>),
@@ -29,8 +43,8 @@ public sealed record FeedQuery(FeedScope Scope, FeedFormat Format)
     /// </summary>
     public string QueryString() => Build(includePaging: true);
 
-    /// <summary>The key the render cache files this request under: format, scope, filters and cursor.</summary>
-    public string CacheKey => $"{Format.Extension()} {Scope} {QueryString()}";
+    /// <summary>The key the render cache files this request under: its path (format, scope, archive month), filters and cursor.</summary>
+    public string CacheKey => Path + QueryString();
 
     /// <summary>
     /// A stable id for the logical feed: a tag URI of the scope plus its filters, without paging, so
@@ -38,7 +52,7 @@ public sealed record FeedQuery(FeedScope Scope, FeedFormat Format)
     /// </summary>
     public string FeedId() => TagUri.ForFeed(Scope, Build(includePaging: false));
 
-    /// <summary>The store read this request needs; a region becomes its sources' ids.</summary>
+    /// <summary>The store read this request needs; a region becomes its sources' ids, an archive its month's bounds.</summary>
     /// <remarks>
     /// <see cref="ItemFilter.SourceIds"/> is null when no source narrows the read, and an empty list
     /// when the scope and the <c>source</c> filter have no source in common: nothing matches.
@@ -62,7 +76,8 @@ public sealed record FeedQuery(FeedScope Scope, FeedFormat Format)
         {
             SourceIds = ids,
             Category = Scope.Kind == FeedScopeKind.Category ? Scope.Key : Category,
-            Since = Since,
+            Since = Archive?.Start ?? Since,
+            Until = Archive?.End,
             Text = Text,
             Limit = Limit,
             Before = Before,

@@ -15,6 +15,9 @@ public static partial class FeedQueryParser
     public const int MaxSources = 50;
     public const int MaxCategoryLength = 100;
 
+    /// <summary>Every parameter a live feed takes, in canonical order.</summary>
+    private static readonly string[] Parameters = ["q", "source", "category", "since", "limit", "before"];
+
     public static FeedQuery Parse(
         FeedScope scope, FeedFormat format, IReadOnlyDictionary<string, string?> query, IReadOnlyCollection<string> knownSourceIds)
     {
@@ -30,6 +33,22 @@ public static partial class FeedQueryParser
             Limit = Value(query, "limit") is { } limit ? ParseLimit(limit) : FeedQuery.DefaultLimit,
             Before = Value(query, "before") is { } before ? ParseBefore(before) : null,
         };
+    }
+
+    /// <summary>
+    /// The request for an archive document. An archive is a fixed document (every item of its
+    /// month), so any feed parameter is refused with a <see cref="FeedQueryException"/> naming it;
+    /// unknown parameters are ignored, as on live feeds.
+    /// </summary>
+    public static FeedQuery ParseArchive(
+        FeedScope scope, FeedFormat format, ArchiveMonth month, IReadOnlyDictionary<string, string?> query)
+    {
+        var archive = new FeedQuery(scope, format) { Archive = month };
+        if (Parameters.FirstOrDefault(query.ContainsKey) is { } parameter)
+            throw new FeedQueryException(parameter,
+                $"Parameter '{parameter}' does not apply to the archive document {archive.Path}: it holds every item of {month} (WIB) " +
+                $"and never changes. Leave it out, or use it on the live feed {FeedPath.For(scope, format)}.");
+        return archive;
     }
 
     private static string? Value(IReadOnlyDictionary<string, string?> query, string name) =>

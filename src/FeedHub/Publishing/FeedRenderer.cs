@@ -1,3 +1,4 @@
+using FeedHub.Normalisation;
 using FeedHub.Storage;
 
 namespace FeedHub.Publishing;
@@ -8,24 +9,47 @@ namespace FeedHub.Publishing;
 /// whose feed is already rendered at the store's current change stamp (and for the same sources
 /// and public base URL) is answered from <see cref="RenderCache"/> without any item query.
 /// </summary>
-public sealed class FeedRenderer(ItemStore store, ChangeStampCache stamps, RenderCache cache)
+/// <remarks>
+/// Archives (RFC 5005 section 4) cover the closed months: every WIB month before the open one that
+/// holds items of the feed. The open month is the clock's month, or the newest stored item's when
+/// the store holds nothing of the clock's month yet; so a month closes once it is over and a crawl
+/// has stored an item of a later month, an item dated a day ahead never closes its month early, and
+/// processes whose clocks differ by less than a month (`feedhub export` beside `feedhub run`) agree.
+/// </remarks>
+public sealed class FeedRenderer(ItemStore store, ChangeStampCache stamps, RenderCache cache, TimeProvider time)
 {
-    /// <summary>The bytes of one feed page, with a strong ETag and the matching items' last change as Last-Modified.</summary>
+    /// <summary>
+    /// The bytes of one feed page or archive document, with a strong ETag and the matching items'
+    /// last change as Last-Modified.
+    /// </summary>
     /// <exception cref="StorageException">The store cannot be read.</exception>
+    /// <exception cref="ArchiveNotFoundException">The query asks for the archive of a month that has none.</exception>
     public async Task<Rendered> RenderAsync(FeedQuery query, PublishedSources sources, PublicUrls urls, CancellationToken cancellationToken)
     {
         var stamp = await stamps.CurrentAsync(cancellationToken);
-        return await cache.GetOrRenderAsync(Key(query.CacheKey, sources, urls), stamp, async () =>
+        // The clock's month is part of the key: when a month ends, archive links change without a store change.
+        var clockMonth = ArchiveMonth.Of(time.GetUtcNow());
+        return await cache.GetOrRenderAsync(Key($"{query.CacheKey} {clockMonth}", sources, urls), stamp, async () =>
         {
+            var archives = query.HasArchives ? await ArchivesAsync(query.Scope, sources, clockMonth, cancellationToken) : [];
+            if (query.Archive is { } month && !archives.Contains(month))
+                throw new ArchiveNotFoundException(query);
             var filter = query.ToFilter(sources.Sources);
-            // One item more than the page shows tells whether an older page exists.
-            var items = await store.QueryAsync(filter with { Limit = query.Limit + 1 }, cancellationToken);
+            // One item more than a live page shows tells whether an older page exists.
+            var items = query.Archive is null
+                ? await store.QueryAsync(filter with { Limit = query.Limit + 1 }, cancellationToken)
+                : await AllItemsAsync(filter, cancellationToken);
             var lastChange = await store.LastChangeAsync(filter, cancellationToken);
             var emptyUpdated = lastChange ?? await StoreChangedAsync(cancellationToken);
-            var page = FeedPage.Compose(query, items, sources.Sources, urls, emptyUpdated);
+            var page = FeedPage.Compose(query, items, sources.Sources, urls, emptyUpdated, archives);
             return Rendered.Of(Writer(query.Format, urls).Write(page), query.Format.MediaType(), lastChange);
         });
     }
+
+    /// <summary>The months that have an archive document of <paramref name="scope"/>, newest first.</summary>
+    /// <exception cref="StorageException">The store cannot be read.</exception>
+    public Task<IReadOnlyList<ArchiveMonth>> ArchivesAsync(FeedScope scope, PublishedSources sources, CancellationToken cancellationToken) =>
+        ArchivesAsync(scope, sources, ArchiveMonth.Of(time.GetUtcNow()), cancellationToken);
 
     /// <summary>The OPML subscription list of every feed; its <c>dateCreated</c> is the store's last change.</summary>
     /// <exception cref="StorageException">The store cannot be read.</exception>
@@ -37,6 +61,34 @@ public sealed class FeedRenderer(ItemStore store, ChangeStampCache stamps, Rende
             var changed = await StoreChangedAsync(cancellationToken);
             return Rendered.Of(new OpmlWriter(urls).Write(sources.Sources, changed), FeedFormats.OpmlMediaType, changed);
         });
+    }
+
+    private async Task<IReadOnlyList<ArchiveMonth>> ArchivesAsync(
+        FeedScope scope, PublishedSources sources, ArchiveMonth clockMonth, CancellationToken cancellationToken)
+    {
+        var newest = await store.QueryAsync(new ItemFilter { Limit = 1 }, cancellationToken);
+        if (newest.Count == 0)
+            return [];
+        var newestMonth = ArchiveMonth.Of(newest[0].Published);
+        var open = newestMonth < clockMonth ? newestMonth : clockMonth;
+        // The scope's unfiltered read (the format plays no part in it), up to the open month.
+        var filter = new FeedQuery(scope, FeedFormat.Atom).ToFilter(sources.Sources) with { Until = open.Start };
+        var months = await store.MonthsAsync(filter, ArchiveMonth.Offset, cancellationToken);
+        return months.Select(ArchiveMonth.Of).ToList();
+    }
+
+    /// <summary>Every item of a filter, newest first, read in the store's largest pages.</summary>
+    private async Task<IReadOnlyList<Item>> AllItemsAsync(ItemFilter filter, CancellationToken cancellationToken)
+    {
+        var all = new List<Item>();
+        while (true)
+        {
+            var page = await store.QueryAsync(filter with { Limit = ItemStore.MaxLimit }, cancellationToken);
+            all.AddRange(page);
+            if (page.Count < ItemStore.MaxLimit)
+                return all;
+            filter = filter with { Before = new ItemCursor(page[^1].Published, page[^1].Id) };
+        }
     }
 
     private static string Key(string document, PublishedSources sources, PublicUrls urls) =>

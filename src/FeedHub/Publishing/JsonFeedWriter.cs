@@ -7,11 +7,16 @@ namespace FeedHub.Publishing;
 
 /// <summary>
 /// JSON Feed 1.1 (https://jsonfeed.org/version/1.1) with System.Text.Json: dates in RFC 3339 with
-/// the source's offset, <c>next_url</c> for paging, members always in the same order.
+/// the source's offset, <c>next_url</c> for paging, members always in the same order. JSON Feed
+/// has no archive links, so RFC 5005's archive marker and links go in an <c>_rfc5005</c>
+/// extension object (<c>archive</c>, <c>current</c>, <c>prev-archive</c>, <c>next-archive</c>).
 /// </summary>
 public sealed class JsonFeedWriter : IFeedWriter
 {
     public const string Version = "https://jsonfeed.org/version/1.1";
+
+    /// <summary>The extension object's name; JSON Feed extensions start with an underscore and say what they are <c>about</c>.</summary>
+    public const string ArchiveExtension = "_rfc5005";
 
     private static readonly JsonWriterOptions Options = new()
     {
@@ -36,6 +41,7 @@ public sealed class JsonFeedWriter : IFeedWriter
             if (page.Next is not null)
                 json.WriteString("next_url", page.Next.AbsoluteUri);
             json.WriteString("language", Generator.Language);
+            WriteArchiveLinks(json, page);
             json.WriteStartArray("items");
             foreach (var entry in page.Entries)
                 WriteItem(json, entry);
@@ -43,6 +49,21 @@ public sealed class JsonFeedWriter : IFeedWriter
             json.WriteEndObject();
         }
         return buffer.ToArray();
+    }
+
+    private static void WriteArchiveLinks(Utf8JsonWriter json, FeedPage page)
+    {
+        if (page.Current is null && page.PrevArchive is null && page.NextArchive is null)
+            return;
+        json.WriteStartObject(ArchiveExtension);
+        json.WriteString("about", "https://www.rfc-editor.org/rfc/rfc5005");
+        json.WriteBoolean("archive", page.IsArchive);
+        foreach (var (relation, target) in new[] { ("current", page.Current), ("prev-archive", page.PrevArchive), ("next-archive", page.NextArchive) })
+        {
+            if (target is not null)
+                json.WriteString(relation, target.AbsoluteUri);
+        }
+        json.WriteEndObject();
     }
 
     private static void WriteItem(Utf8JsonWriter json, FeedEntry entry)

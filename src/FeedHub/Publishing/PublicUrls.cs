@@ -32,5 +32,12 @@ public sealed class PublicUrls
     public Uri Feed(FeedScope scope, FeedFormat format, string queryString = "") =>
         Under(FeedPath.For(scope, format) + queryString);
 
+    /// <summary>The URL of the very document a query asks for: live page (with its canonical query) or archive.</summary>
+    public Uri Page(FeedQuery query) => Under(query.Path + query.QueryString());
+
+    /// <summary>The URL of a feed's archive document for one month.</summary>
+    public Uri Archive(FeedScope scope, FeedFormat format, ArchiveMonth month) =>
+        Under(FeedPath.For(scope, format, month));
+
     private Uri Under(string rootedPath) => new(Base, rootedPath.TrimStart('/'));
 }

@@ -4,21 +4,24 @@ namespace FeedHub.Publishing;
 
 /// <summary>
 /// Writes every published document as a file under the server's path (<c>feeds/all.atom</c>,
-/// <c>feeds/region/jawa-tengah.rss</c>, …, and <c>opml</c>), so any static web server can host the
-/// folder. Each file is written to a temporary name beside it and renamed over the old one, so a
+/// <c>feeds/region/jawa-tengah.rss</c>, every month's archive such as
+/// <c>feeds/archive/2025-11/all.atom</c>, …, and <c>opml</c>), so any static web server can host the
+/// folder and readers can rebuild the full history from it. Each file is written to a temporary name beside it and renamed over the old one, so a
 /// web server never serves a half-written feed. Rendered by <see cref="FeedRenderer"/>: the same
 /// bytes the server sends for the same path, sources, store and public base URL.
 /// </summary>
 /// <remarks>
-/// Only the newest page of each feed is written (the server's answer without query). Its
+/// Of the live feeds only the newest page is written (the server's answer without query): its
 /// <c>next</c> link carries a <c>before</c> query, which a static host ignores, so older pages are
-/// served only by `feedhub run` under the same base URL.
+/// served only by `feedhub run`. The archives (its <c>prev-archive</c> chain) need no query and
+/// hold every item of the closed months.
 /// </remarks>
 public sealed class StaticExport(FeedRenderer renderer, ItemStore store)
 {
     /// <summary>
     /// Renders and writes the combined feed, each source, region and stored category in every format,
-    /// then the OPML list as the extensionless file <c>opml</c> (serve it as <c>text/x-opml</c>).
+    /// each followed by its archive documents (newest month first), then the OPML list as the
+    /// extensionless file <c>opml</c> (serve it as <c>text/x-opml</c>).
     /// </summary>
     /// <returns>The paths written, as served (<c>/feeds/all.atom</c>, …, <c>/opml</c>).</returns>
     /// <exception cref="StorageException">The store cannot be read.</exception>
@@ -31,10 +34,13 @@ public sealed class StaticExport(FeedRenderer renderer, ItemStore store)
         var written = new List<string>();
         foreach (var scope in scopes)
         {
-            foreach (var format in Enum.GetValues<FeedFormat>())
+            var months = await renderer.ArchivesAsync(scope, sources, cancellationToken);
+            var documents = new ArchiveMonth?[] { null }.Concat(months.Select(m => (ArchiveMonth?)m))
+                .SelectMany(month => Enum.GetValues<FeedFormat>().Select(format => new FeedQuery(scope, format) { Archive = month }));
+            foreach (var document in documents)
             {
-                var rendered = await renderer.RenderAsync(new FeedQuery(scope, format), sources, urls, cancellationToken);
-                written.Add(await WriteAsync(folder, FeedPath.For(scope, format), rendered.Body, cancellationToken));
+                var rendered = await renderer.RenderAsync(document, sources, urls, cancellationToken);
+                written.Add(await WriteAsync(folder, document.Path, rendered.Body, cancellationToken));
             }
         }
         var opml = await renderer.RenderOpmlAsync(sources, urls, cancellationToken);

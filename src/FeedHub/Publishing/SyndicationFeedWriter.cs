@@ -2,17 +2,22 @@ using FeedHub.Normalisation;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using System.Xml.Linq;
 
 namespace FeedHub.Publishing;
 
 /// <summary>
 /// What Atom and RSS share: the page mapped onto a <see cref="SyndicationFeed"/> (ids, titles,
-/// links in the order alternate, self, next; dates with the source's offset; categories; image;
+/// links in the order alternate, self, next, current, prev-archive, next-archive, and the RFC 5005
+/// <c>fh:archive</c> marker on archive documents; dates with the source's offset; categories; image;
 /// source attribution) and written as UTF-8 without BOM or indentation. Each format adds what
 /// only it can carry.
 /// </summary>
 public abstract class SyndicationFeedWriter(PublicUrls urls) : IFeedWriter
 {
+    /// <summary>RFC 5005's namespace of the <c>archive</c> marker, with its customary prefix <c>fh</c>.</summary>
+    public const string HistoryNamespace = "http://purl.org/syndication/history/1.0";
+
     public abstract FeedFormat Format { get; }
 
     public byte[] Write(FeedPage page)
@@ -28,8 +33,16 @@ public abstract class SyndicationFeedWriter(PublicUrls urls) : IFeedWriter
         };
         feed.Links.Add(SyndicationLink.CreateAlternateLink(page.Alternate, "text/html"));
         feed.Links.Add(SyndicationLink.CreateSelfLink(page.Self, Format.MediaType()));
-        if (page.Next is not null)
-            feed.Links.Add(new SyndicationLink(page.Next, "next", null, Format.MediaType(), 0));
+        foreach (var (relation, target) in new[] { ("next", page.Next), ("current", page.Current), ("prev-archive", page.PrevArchive), ("next-archive", page.NextArchive) })
+        {
+            if (target is not null)
+                feed.Links.Add(new SyndicationLink(target, relation, null, Format.MediaType(), 0));
+        }
+        if (page.IsArchive)
+        {
+            feed.AttributeExtensions.Add(new XmlQualifiedName("fh", "http://www.w3.org/2000/xmlns/"), HistoryNamespace);
+            feed.ElementExtensions.Add(new XElement(XName.Get("archive", HistoryNamespace)));
+        }
         Complete(feed);
         feed.Items = page.Entries.Select(Item).ToList();
 

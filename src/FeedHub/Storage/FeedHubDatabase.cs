@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -9,17 +10,19 @@ namespace FeedHub.Storage;
 /// </summary>
 public sealed class FeedHubDatabase
 {
-    private const int BusyTimeoutMs = 5000;
+    /// <summary>SQLite's default page size, which FeedHub never changes; turns <see cref="StorageLimits.MaxBytes"/> into pages.</summary>
+    private const int PageBytes = 4096;
     private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
 
     private readonly string _connectionString;
+    private readonly string _pragmas;
 
     // SQLite admits one writer at a time and makes the others wait in its busy handler, which sleeps on
     // the calling thread: many sources committing at once then starve the thread pool. Writers of this
     // process queue here instead, without holding a thread.
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    public FeedHubDatabase(string path, TimeProvider time)
+    public FeedHubDatabase(string path, TimeProvider time, StorageLimits? limits = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
@@ -30,6 +33,10 @@ public sealed class FeedHubDatabase
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
         }.ToString();
+        limits ??= new StorageLimits();
+        _pragmas = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {(long)limits.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+            + (limits.MaxBytes is { } max ? string.Create(CultureInfo.InvariantCulture, $" PRAGMA max_page_count = {Math.Max(1, max / PageBytes)};") : "");
         SqlTypeHandlers.EnsureRegistered();
     }
 
@@ -64,8 +71,7 @@ public sealed class FeedHubDatabase
         {
             connection.Open();
             using var pragmas = connection.CreateCommand();
-            pragmas.CommandText =
-                $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+            pragmas.CommandText = _pragmas;
             pragmas.ExecuteNonQuery();
             return connection;
         }

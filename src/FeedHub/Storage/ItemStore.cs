@@ -141,6 +141,24 @@ public sealed class ItemStore(FeedHubDatabase database)
         });
 
     /// <summary>
+    /// The calendar months holding matching items, newest first, each as its first day, with
+    /// published times read at the fixed UTC <paramref name="offset"/> (so months follow WIB, not
+    /// UTC or the machine's zone). Paging (<see cref="ItemFilter.Before"/>, limit) is ignored.
+    /// </summary>
+    public Task<IReadOnlyList<DateOnly>> MonthsAsync(ItemFilter filter, TimeSpan offset, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<DateOnly>>("listing the months with items", async connection =>
+        {
+            var where = ItemWhere.From(filter, withCursor: false);
+            if (where.MatchesNothing)
+                return [];
+            where.Parameters.Add("OffsetMs", (long)offset.TotalMilliseconds);
+            var months = await connection.QueryAsync<string>(new CommandDefinition(
+                $"SELECT DISTINCT strftime('%Y-%m-01', (published_utc + @OffsetMs) / 1000.0, 'unixepoch') AS month FROM items {where.Sql} ORDER BY month DESC;",
+                where.Parameters, cancellationToken: cancellationToken));
+            return months.Select(m => DateOnly.ParseExact(m, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        });
+
+    /// <summary>
     /// The distinct item categories, one spelling per name compared case-insensitively (as
     /// <see cref="ItemFilter.Category"/> compares), sorted; for listing category feeds.
     /// </summary>

@@ -2,7 +2,7 @@ using Dapper;
 
 namespace FeedHub.Storage;
 
-/// <summary>The WHERE clause and parameters of an <see cref="ItemFilter"/>, shared by query, count and last-change.</summary>
+/// <summary>The WHERE clause and parameters of an <see cref="ItemFilter"/>, shared by query, count, last-change and months.</summary>
 internal sealed record ItemWhere(string Sql, DynamicParameters Parameters, bool MatchesNothing)
 {
     /// <param name="withCursor">Whether <see cref="ItemFilter.Before"/> applies (paging) or not (counting).</param>
@@ -24,6 +24,11 @@ internal sealed record ItemWhere(string Sql, DynamicParameters Parameters, bool 
         {
             clauses.Add("published_utc >= @SinceUtc");
             parameters.Add("SinceUtc", since.ToUnixTimeMilliseconds());
+        }
+        if (filter.Until is { } until)
+        {
+            clauses.Add("published_utc < @UntilUtc");
+            parameters.Add("UntilUtc", until.ToUnixTimeMilliseconds());
         }
         var matchesNothing = false;
         if (!string.IsNullOrWhiteSpace(filter.Text))

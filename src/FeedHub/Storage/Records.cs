@@ -74,6 +74,8 @@ public sealed record ItemFilter
     public IReadOnlyList<string>? SourceIds { get; init; }
     public string? Category { get; init; }
     public DateTimeOffset? Since { get; init; }
+    /// <summary>Only items published strictly before this time (a month's end, for archives).</summary>
+    public DateTimeOffset? Until { get; init; }
     /// <summary>FTS5 query over title and content.</summary>
     public string? Text { get; init; }
     public int Limit { get; init; } = 50;

@@ -27,9 +27,12 @@ public static class FeedhubProcess
         return info;
     }
 
-    public static async Task<Result> RunAsync(string workingDirectory, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, params string[] args) => RunAsync(StartInfo(workingDirectory, args));
+
+    /// <summary>Runs <paramref name="info"/> (from <see cref="StartInfo"/>, perhaps with more environment) to the end.</summary>
+    public static async Task<Result> RunAsync(ProcessStartInfo info)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

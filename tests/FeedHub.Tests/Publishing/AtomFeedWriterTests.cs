@@ -159,4 +159,36 @@ public class AtomFeedWriterTests
                 || i.Published < query.Before.Published
                 || (i.Published == query.Before.Published && string.CompareOrdinal(i.Id, query.Before.Id) < 0))
             .ToList();
+
+    private static readonly XNamespace History = "http://purl.org/syndication/history/1.0";
+
+    private XElement Archive(string month) =>
+        Parse(_writer.Write(Samples.Page(Samples.Items(3), Samples.Query() with { Archive = Samples.Month(month) },
+            [Samples.Month("2025-10"), Samples.Month("2025-11"), Samples.Month("2025-12")]))).Root!;
+
+    [Fact]
+    public void An_archive_carries_the_RFC_5005_marker_with_the_fh_prefix()
+    {
+        var feed = Archive("2025-11");
+        Assert.Single(feed.Elements(History + "archive"));
+        Assert.Equal(History.NamespaceName, (string?)feed.Attribute(XNamespace.Xmlns + "fh"));
+    }
+
+    [Fact]
+    public void An_archive_links_alternate_self_current_prev_archive_next_archive_in_order()
+    {
+        var links = Archive("2025-11").Elements(Atom + "link").Select(l => ((string)l.Attribute("rel")!, (string)l.Attribute("href")!)).ToList();
+        Assert.Equal(
+        [
+            ("alternate", "http://127.0.0.1:5080/"),
+            ("self", "http://127.0.0.1:5080/feeds/archive/2025-11/all.atom"),
+            ("current", "http://127.0.0.1:5080/feeds/all.atom"),
+            ("prev-archive", "http://127.0.0.1:5080/feeds/archive/2025-10/all.atom"),
+            ("next-archive", "http://127.0.0.1:5080/feeds/archive/2025-12/all.atom"),
+        ], links);
+    }
+
+    [Fact]
+    public void The_live_feed_has_no_archive_marker() =>
+        Assert.Empty(Parse(Render(Samples.Items(3))).Root!.Elements(History + "archive"));
 }

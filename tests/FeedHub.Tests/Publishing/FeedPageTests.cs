@@ -51,4 +51,71 @@ public class FeedPageTests
         Assert.Equal($"http://127.0.0.1:5080/feeds/region/jawa-tengah.rss?q=rapat&limit=5&before={PageCursor.Encode(new(last.Published, last.Id))}",
             page.Next!.AbsoluteUri);
     }
+
+    private static readonly ArchiveMonth[] Archives = [Samples.Month("2025-12"), Samples.Month("2025-09"), Samples.Month("2025-10")];
+
+    private static FeedQuery Archive(string month, FeedScope? scope = null, FeedFormat format = FeedFormat.Atom) =>
+        Samples.Query(scope, format) with { Archive = Samples.Month(month) };
+
+    [Fact]
+    public void The_live_feed_links_its_newest_archive_as_prev_archive_and_is_no_archive()
+    {
+        var page = Samples.Page(Samples.Items(3), Samples.Query(FeedScope.Region("jawa-tengah")), Archives);
+        Assert.Equal("http://127.0.0.1:5080/feeds/archive/2025-12/region/jawa-tengah.atom", page.PrevArchive!.AbsoluteUri);
+        Assert.Null(page.NextArchive);
+        Assert.Null(page.Current);
+        Assert.False(page.IsArchive);
+    }
+
+    [Fact]
+    public void Every_page_of_the_live_feed_links_the_newest_archive()
+    {
+        var query = Samples.Query(limit: 2) with { Before = new(new DateTimeOffset(2026, 1, 5, 8, 0, 0, Samples.Wib), "jateng:1") };
+        Assert.Equal("http://127.0.0.1:5080/feeds/archive/2025-12/all.atom", Samples.Page(Samples.Items(5), query, Archives).PrevArchive!.AbsoluteUri);
+    }
+
+    [Fact]
+    public void A_live_feed_without_archives_has_no_prev_archive() =>
+        Assert.Null(Samples.Page(Samples.Items(3), Samples.Query()).PrevArchive);
+
+    [Fact]
+    public void A_filtered_feed_links_no_archive_as_the_archives_hold_unfiltered_items()
+    {
+        var query = FeedQueryParser.Parse(FeedScope.All, FeedFormat.Atom, new Dictionary<string, string?> { ["q"] = "rapat" }, []);
+        Assert.Null(Samples.Page(Samples.Items(3), query, Archives).PrevArchive);
+    }
+
+    [Fact]
+    public void An_archive_links_the_live_feed_as_current_and_its_nearest_months_either_side()
+    {
+        var page = Samples.Page([], Archive("2025-10", FeedScope.Source("kab-blora"), FeedFormat.Rss), Archives);
+        Assert.True(page.IsArchive);
+        Assert.Equal("http://127.0.0.1:5080/feeds/archive/2025-10/kab-blora.rss", page.Self.AbsoluteUri);
+        Assert.Equal("http://127.0.0.1:5080/feeds/kab-blora.rss", page.Current!.AbsoluteUri);
+        Assert.Equal("http://127.0.0.1:5080/feeds/archive/2025-09/kab-blora.rss", page.PrevArchive!.AbsoluteUri);
+        Assert.Equal("http://127.0.0.1:5080/feeds/archive/2025-12/kab-blora.rss", page.NextArchive!.AbsoluteUri);
+    }
+
+    [Fact]
+    public void The_oldest_archive_has_no_prev_archive_and_the_newest_no_next_archive()
+    {
+        Assert.Null(Samples.Page([], Archive("2025-09"), Archives).PrevArchive);
+        Assert.Null(Samples.Page([], Archive("2025-12"), Archives).NextArchive);
+    }
+
+    [Fact]
+    public void An_archive_holds_every_item_it_is_given_and_has_no_next_page()
+    {
+        var page = Samples.Page(Samples.Items(120), Archive("2026-01"), [Samples.Month("2026-01")]);
+        Assert.Equal(120, page.Entries.Count);
+        Assert.Null(page.Next);
+    }
+
+    [Fact]
+    public void An_archive_shares_the_feed_id_and_names_its_month_in_the_title()
+    {
+        var page = Samples.Page([], Archive("2025-10", FeedScope.Region("jawa-tengah")), Archives);
+        Assert.Equal("tag:feedhub,2026:feeds/region/jawa-tengah", page.Id);
+        Assert.Equal("FeedHub: wilayah Jawa Tengah (arsip 2025-10)", page.Title);
+    }
 }

@@ -125,4 +125,26 @@ public class FeedQueryParserTests
         Assert.Equal(cursor.Published, back.Published);
         Assert.Equal(id, back.Id);
     }
+
+    [Theory]
+    [InlineData("q", "pemilu")]
+    [InlineData("source", "kab-blora")]
+    [InlineData("category", "Berita")]
+    [InlineData("since", "2025-11-20")]
+    [InlineData("limit", "10")]
+    [InlineData("before", "")]
+    public void An_archive_refuses_every_feed_parameter_naming_it(string name, string value)
+    {
+        var error = Assert.Throws<FeedQueryException>(() => FeedQueryParser.ParseArchive(
+            FeedScope.All, FeedFormat.Atom, Samples.Month("2025-11"), new Dictionary<string, string?> { [name] = value }));
+        Assert.Equal(name, error.Parameter);
+        Assert.Contains($"'{name}'", error.Message);
+        Assert.Contains("/feeds/archive/2025-11/all.atom", error.Message);
+    }
+
+    [Fact]
+    public void An_archive_ignores_unknown_parameters() =>
+        Assert.Equal(new FeedQuery(FeedScope.All, FeedFormat.Rss) { Archive = Samples.Month("2025-11") },
+            FeedQueryParser.ParseArchive(FeedScope.All, FeedFormat.Rss, Samples.Month("2025-11"),
+                new Dictionary<string, string?> { ["utm_source"] = "wa", ["_"] = "1765339200" }));
 }

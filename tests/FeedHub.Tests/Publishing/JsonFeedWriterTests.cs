@@ -77,4 +77,28 @@ public class JsonFeedWriterTests
         var item = Render([Samples.Items(1)[0] with { Title = title + "\u0007" }]).GetProperty("items")[0];
         Assert.Equal(title, item.GetProperty("title").GetString());
     }
+
+    [Fact]
+    public void An_archive_carries_its_links_in_the_rfc5005_extension_object()
+    {
+        var query = Samples.Query(format: FeedFormat.Json) with { Archive = Samples.Month("2025-12") };
+        var page = Samples.Page(Samples.Items(3), query, [Samples.Month("2025-10"), Samples.Month("2025-12")]);
+        var extension = JsonDocument.Parse(_writer.Write(page)).RootElement.GetProperty("_rfc5005");
+        Assert.Equal(
+            """{"about":"https://www.rfc-editor.org/rfc/rfc5005","archive":true,"current":"http://127.0.0.1:5080/feeds/all.json","prev-archive":"http://127.0.0.1:5080/feeds/archive/2025-10/all.json"}""",
+            extension.GetRawText());
+    }
+
+    [Fact]
+    public void The_live_feed_names_its_newest_archive_in_the_extension_object()
+    {
+        var page = Samples.Page(Samples.Items(3), Samples.Query(format: FeedFormat.Json), [Samples.Month("2025-12")]);
+        var extension = JsonDocument.Parse(_writer.Write(page)).RootElement.GetProperty("_rfc5005");
+        Assert.False(extension.GetProperty("archive").GetBoolean());
+        Assert.Equal("http://127.0.0.1:5080/feeds/archive/2025-12/all.json", extension.GetProperty("prev-archive").GetString());
+    }
+
+    [Fact]
+    public void A_feed_without_archives_has_no_extension_object() =>
+        Assert.False(Render(Samples.Items(3)).TryGetProperty("_rfc5005", out _));
 }

@@ -113,4 +113,20 @@ public class RssFeedWriterTests
         Assert.Equal(3, feed.Items.Count());
         Assert.Equal(new DateTimeOffset(2026, 1, 5, 10, 0, 0, Samples.Wib), feed.Items.First().PublishDate);
     }
+
+    [Fact]
+    public void An_archive_channel_has_the_marker_and_atom_links_to_current_and_its_neighbours()
+    {
+        var query = Samples.Query(format: FeedFormat.Rss) with { Archive = Samples.Month("2025-11") };
+        var page = Samples.Page(Samples.Items(3), query, [Samples.Month("2025-10"), Samples.Month("2025-11"), Samples.Month("2025-12")]);
+        var channel = XDocument.Load(new MemoryStream(_writer.Write(page))).Root!.Element("channel")!;
+        Assert.Single(channel.Elements(XName.Get("archive", "http://purl.org/syndication/history/1.0")));
+        Assert.Equal(
+        [
+            ("self", "http://127.0.0.1:5080/feeds/archive/2025-11/all.rss"),
+            ("current", "http://127.0.0.1:5080/feeds/all.rss"),
+            ("prev-archive", "http://127.0.0.1:5080/feeds/archive/2025-10/all.rss"),
+            ("next-archive", "http://127.0.0.1:5080/feeds/archive/2025-12/all.rss"),
+        ], channel.Elements(AtomNs + "link").Select(l => ((string)l.Attribute("rel")!, (string)l.Attribute("href")!)));
+    }
 }

@@ -58,9 +58,14 @@ internal static class Samples
     public static FeedQuery Query(FeedScope? scope = null, FeedFormat format = FeedFormat.Atom, int limit = 50) =>
         new(scope ?? FeedScope.All, format) { Limit = limit };
 
-    /// <summary>A page built the way the server builds it: read limit + 1 items, compose.</summary>
-    public static FeedPage Page(IReadOnlyList<Item> stored, FeedQuery query) =>
-        FeedPage.Compose(query, stored.Take(query.Limit + 1).ToList(), Sources, Urls, new DateTimeOffset(2026, 1, 1, 0, 0, 0, Wib));
+    /// <summary>A page built the way the server builds it: read limit + 1 items (all of them for an archive), compose.</summary>
+    public static FeedPage Page(IReadOnlyList<Item> stored, FeedQuery query, IReadOnlyList<ArchiveMonth>? archives = null) =>
+        FeedPage.Compose(query, query.Archive is null ? stored.Take(query.Limit + 1).ToList() : stored, Sources, Urls,
+            new DateTimeOffset(2026, 1, 1, 0, 0, 0, Wib), archives);
+
+    /// <summary>A month from its canonical form, e.g. <c>2025-11</c>.</summary>
+    public static ArchiveMonth Month(string text) =>
+        ArchiveMonth.TryParse(text, out var month) ? month : throw new ArgumentException($"'{text}' is not a yyyy-MM month.", nameof(text));
 
     private static string NameOf(string host)
     {

@@ -12,7 +12,7 @@ public sealed class StaticExportTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _renderer = new FeedRenderer(_db.Items, new ChangeStampCache(_db.Items, _db.Time, TimeSpan.Zero), new RenderCache());
+        _renderer = new FeedRenderer(_db.Items, new ChangeStampCache(_db.Items, _db.Time, TimeSpan.Zero), new RenderCache(), _db.Time);
         return _db.InitializeAsync();
     }
 
@@ -90,5 +90,33 @@ public sealed class StaticExportTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<IOException>(() =>
             export.WriteAsync(Path.Combine(_db.Directory, "blocker"), _sources, Samples.Urls, CancellationToken.None));
         Assert.Contains(Path.Combine(_db.Directory, "blocker", "feeds", "all.atom"), error.Message);
+    }
+
+    [Fact]
+    public async Task Writes_each_past_month_archive_of_each_feed_after_its_live_files()
+    {
+        await _db.CommitAsync(
+            TestItems.Write("kab-blora", 1, new DateTimeOffset(2025, 10, 20, 9, 0, 0, TestItems.Wib)),
+            TestItems.Write("kab-blora", 2, new DateTimeOffset(2025, 11, 20, 9, 0, 0, TestItems.Wib)),
+            TestItems.Write("kab-blora", 3, TestItems.WibTime(8, 9)));
+        var written = await ExportAsync();
+        string[] blora = ["/feeds/kab-blora", "/feeds/archive/2025-11/kab-blora", "/feeds/archive/2025-10/kab-blora"];
+        Assert.Equal(blora.SelectMany(s => new[] { s + ".atom", s + ".rss", s + ".json" }),
+            written.Where(p => p.EndsWith("/kab-blora.atom") || p.EndsWith("/kab-blora.rss") || p.EndsWith("/kab-blora.json")));
+        Assert.Contains("/feeds/archive/2025-11/category/Berita.json", written);
+        Assert.DoesNotContain(written, p => p.Contains("2025-12") || p.Contains("/archive/") && p.Contains("kota-semarang"));
+        Assert.True(File.Exists(Path.Combine(Folder, "feeds", "archive", "2025-11", "region", "jawa-tengah.rss")));
+    }
+
+    [Fact]
+    public async Task Archive_files_hold_the_bytes_the_renderer_gives_for_the_same_archive()
+    {
+        await _db.CommitAsync(
+            TestItems.Write("kab-blora", 1, new DateTimeOffset(2025, 11, 20, 9, 0, 0, TestItems.Wib)),
+            TestItems.Write("kab-blora", 2, TestItems.WibTime(8, 9)));
+        await ExportAsync();
+        var archive = new FeedQuery(FeedScope.All, FeedFormat.Atom) { Archive = Samples.Month("2025-11") };
+        var rendered = await _renderer.RenderAsync(archive, _sources, Samples.Urls, CancellationToken.None);
+        Assert.Equal(rendered.Body, await File.ReadAllBytesAsync(Path.Combine(Folder, "feeds", "archive", "2025-11", "all.atom")));
     }
 }

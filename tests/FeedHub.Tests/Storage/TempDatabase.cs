@@ -9,11 +9,11 @@ public sealed class TempDatabase : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2025, 12, 8, 3, 0, 0, TimeSpan.Zero);
 
-    public TempDatabase()
+    public TempDatabase(StorageLimits? limits = null)
     {
         Directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "feedhub-storage-" + Guid.NewGuid().ToString("N"));
         Path = System.IO.Path.Combine(Directory, "data", "feedhub.db");
-        Database = new FeedHubDatabase(Path, Time);
+        Database = new FeedHubDatabase(Path, Time, limits);
         Items = new ItemStore(Database);
         States = new SourceStateStore(Database);
         Activity = new ActivityQueries(Database);

@@ -1,4 +1,5 @@
 using FeedHub.Host.Cli;
+using FeedHub.Normalisation;
 using FeedHub.Publishing;
 
 namespace FeedHub.Tests.Web;
@@ -38,15 +39,23 @@ public sealed class FeedsExportTests(FeedsServer server) : IDisposable
     }
 
     [Fact]
-    public async Task The_export_has_every_feed_the_configuration_and_the_store_define()
+    public async Task The_export_has_every_feed_and_archive_the_configuration_and_the_store_define()
     {
         Assert.Equal(ExitCodes.Ok, await ExportAsync(server.BaseAddress.AbsoluteUri));
         var paths = Directory.EnumerateFiles(_out, "*", SearchOption.AllDirectories).Select(PathOf).ToHashSet();
-        var scopes = new[] { FeedScope.All }
-            .Concat(server.Sources.Select(s => FeedScope.Source(s.Id)))
-            .Concat(server.Sources.Select(s => s.Region).Distinct().Select(FeedScope.Region))
-            .Concat(server.Items.Select(i => i.Category).OfType<string>().Distinct().Select(FeedScope.Category));
-        var expected = scopes.SelectMany(s => Enum.GetValues<FeedFormat>().Select(f => FeedPath.For(s, f))).Append(FeedPath.Opml).ToHashSet();
+        var regionOf = server.Sources.ToDictionary(s => s.Id, s => s.Region);
+        var scopes = new (FeedScope Scope, Func<Item, bool> Holds)[] { (FeedScope.All, _ => true) }
+            .Concat(server.Sources.Select(s => (Scope: FeedScope.Source(s.Id), Holds: (Func<Item, bool>)(i => i.SourceId == s.Id))))
+            .Concat(regionOf.Values.Distinct().Select(r => (Scope: FeedScope.Region(r), Holds: (Func<Item, bool>)(i => regionOf[i.SourceId] == r))))
+            .Concat(server.Items.Select(i => i.Category).OfType<string>().Distinct()
+                .Select(c => (Scope: FeedScope.Category(c), Holds: (Func<Item, bool>)(i => i.Category == c))));
+        var current = ArchiveMonth.Of(FeedsServer.Now);
+        var expected = scopes.SelectMany(s =>
+        {
+            var months = server.Items.Where(s.Holds).Select(i => ArchiveMonth.Of(i.Published)).Where(m => m < current).Distinct();
+            return Enum.GetValues<FeedFormat>().SelectMany(f => months.Select(m => FeedPath.For(s.Scope, f, m)).Prepend(FeedPath.For(s.Scope, f)));
+        }).Append(FeedPath.Opml).ToHashSet();
+        Assert.Contains(paths, p => p.StartsWith("/feeds/archive/", StringComparison.Ordinal));
         Assert.Equal(expected.Order(StringComparer.Ordinal), paths.Order(StringComparer.Ordinal));
     }
 

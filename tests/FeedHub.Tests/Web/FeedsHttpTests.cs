@@ -177,6 +177,12 @@ public class FeedsHttpTests(FeedsServer server)
     [InlineData("feeds/all.atom?category=", "category")]
     [InlineData("feeds/category/Berita.atom?category=Sosialisasi", "category")]
     [InlineData("feeds/all.atom?limit=5&limit=6", "limit")]
+    [InlineData("feeds/archive/2025-11/all.atom?q=pemilu", "q")]
+    [InlineData("feeds/archive/2025-11/kab-blora.rss?source=kab-blora", "source")]
+    [InlineData("feeds/archive/2025-11/region/jawa-tengah.json?category=Berita", "category")]
+    [InlineData("feeds/archive/2025-11/all.atom?since=2025-11-20", "since")]
+    [InlineData("feeds/archive/2025-11/all.atom?limit=10", "limit")]
+    [InlineData("feeds/archive/2025-11/all.atom?before=bukan-kursor", "before")]
     public async Task An_invalid_parameter_gets_400_in_plain_text_naming_it(string path, string parameter)
     {
         using var response = await server.GetAsync(path);
@@ -194,6 +200,11 @@ public class FeedsHttpTests(FeedsServer server)
     [InlineData("feeds/region/.atom", "/feeds/region/.atom")]
     [InlineData("feeds/a/b/c.atom", "/feeds/a/b/c.atom")]
     [InlineData("feeds/category/Berita%2FOpini.atom", "/feeds/category/Berita%2FOpini.atom")]
+    [InlineData("feeds/archive/2025-06/all.atom", "/feeds/archive/2025-06/all.atom")]
+    [InlineData("feeds/archive/2025-12/all.rss", "/feeds/archive/2025-12/all.rss")]
+    [InlineData("feeds/archive/2026-03/kab-blora.json", "/feeds/archive/2026-03/kab-blora.json")]
+    [InlineData("feeds/archive/2025-11/kab-sleman.atom", "kab-sleman")]
+    [InlineData("feeds/archive/2025-13/all.atom", "/feeds/archive/2025-13/all.atom")]
     public async Task An_unknown_feed_gets_404_in_plain_text_naming_it(string path, string named)
     {
         using var response = await server.GetAsync(path);

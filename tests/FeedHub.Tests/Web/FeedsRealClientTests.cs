@@ -87,6 +87,34 @@ public sealed class FeedsRealClientTests(FeedsServer server) : IDisposable
         Assert.Equal(server.Items.Select(i => i.Id).Order(), seen.Order());
     }
 
+    [Theory]
+    [InlineData(FeedFormat.Atom, "atom10")]
+    [InlineData(FeedFormat.Rss, "rss20")]
+    public async Task Feedparser_reads_an_archive_document_with_its_items_and_archive_links(FeedFormat format, string version)
+    {
+        var live = FeedsReader.Read(format, await server.GetBytesAsync(FeedPath.For(FeedScope.All, format).TrimStart('/')));
+        var archive = live.PrevArchive!.AbsoluteUri;
+        var script = """
+            import feedparser, json, sys
+            d = feedparser.parse(sys.argv[1])
+            print(json.dumps({"status": d.get("status"), "bozo": bool(d.bozo), "error": str(d.get("bozo_exception", "")),
+                              "version": d.version, "ids": [e.get("id") for e in d.entries],
+                              "links": {l.get("rel"): l.get("href") for l in d.feed.get("links", [])}}))
+            """;
+        using var json = JsonDocument.Parse(await RunAsync(Python, "python3-feedparser", ["-c", script, archive], environment: null));
+        var root = json.RootElement;
+        Assert.Equal(200, root.GetProperty("status").GetInt32());
+        Assert.False(root.GetProperty("bozo").GetBoolean(), root.GetProperty("error").GetString());
+        Assert.Equal(version, root.GetProperty("version").GetString());
+        Assert.True(FeedPath.TryParse(live.PrevArchive.AbsolutePath, out _, out _, out var month));
+        var expected = server.Items.Where(i => ArchiveMonth.Of(i.Published) == month!.Value).Select(i => TagUri.ForItem(i.Id));
+        Assert.Equal(expected, root.GetProperty("ids").EnumerateArray().Select(e => e.GetString()));
+        var links = root.GetProperty("links");
+        Assert.Equal(new Uri(server.BaseAddress, FeedPath.For(FeedScope.All, format).TrimStart('/')).AbsoluteUri, links.GetProperty("current").GetString());
+        Assert.Equal(archive, links.GetProperty("self").GetString());
+        Assert.True(links.TryGetProperty("prev-archive", out _), $"feedparser saw no prev-archive link in {archive}");
+    }
+
     /// <summary>Reloads the feeds in <c>urls</c> headless, then checks its cache: every feed parsed, every item right.</summary>
     private async Task AssertNewsboatReadsEveryItemAsync()
     {

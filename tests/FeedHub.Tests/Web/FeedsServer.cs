@@ -37,7 +37,7 @@ public sealed class FeedsServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var clock = new FarmClock(Now);
-        _farm = await FixtureFarm.StartAsync(new FarmOptions { Now = Now, Clock = clock, Categories = [104, 105], ArticlesPerSite = 12 });
+        _farm = await FixtureFarm.StartAsync(new FarmOptions { Now = Now, Clock = clock, Categories = [104, 105], ArticlesPerSite = 20 });
         Directory.CreateDirectory(Folder);
         await File.WriteAllTextAsync(ConfigPath, _farm.FeedsJson());
         _app = await WebApp.BuildAsync(
@@ -62,7 +62,7 @@ public sealed class FeedsServer : IAsyncLifetime
         };
 
         Sources = _app.Services.GetRequiredService<LiveCatalog>().Current.Sources;
-        var reports = await _app.Services.GetRequiredService<CrawlPass>().RunAsync(Sources, new CrawlOptions { MaxPages = 3 }, CancellationToken.None);
+        var reports = await _app.Services.GetRequiredService<CrawlPass>().RunAsync(Sources, new CrawlOptions { MaxPages = 4 }, CancellationToken.None);
         var failed = reports.Where(r => r.Outcome != CrawlOutcome.Ok).Select(r => r.Summary).ToList();
         Assert.True(failed.Count == 0, "crawl of the fixture farm failed: " + string.Join("; ", failed));
         Store = _app.Services.GetRequiredService<ItemStore>();

@@ -66,7 +66,7 @@ internal static class OverviewPage
         html.Close("tr").Close("thead");
         foreach (var region in reports.GroupBy(r => r.Source.Region).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            html.Open("tbody").Open("tr", ("class", "region")).Element("th", region.Key, ("colspan", "9"), ("scope", "rowgroup")).Close("tr");
+            html.Open("tbody").Open("tr", ("class", "region")).Element("th", FeedPage.RegionName(region.Key), ("colspan", "9"), ("scope", "rowgroup")).Close("tr");
             foreach (var row in order.Apply(region))
                 WriteRow(html, row, now);
             html.Close("tbody");

@@ -8,18 +8,20 @@ namespace FeedHub.Host.Web.Feeds;
 /// <summary>
 /// Answers feed and OPML requests: reads path and query into a <see cref="FeedQuery"/>, renders
 /// through the shared <see cref="FeedRenderer"/> and sends the bytes with HTTP caching. Unknown
-/// paths, sources and regions get a plain 404, bad query values a plain 400 naming the parameter.
+/// paths, sources, regions and archive months get a plain 404, bad query values (and any feed
+/// parameter on an archive) a plain 400 naming the parameter.
 /// </summary>
 public sealed class FeedRequests(FeedRenderer renderer, CurrentSources current, PublicBase publicBase, ILogger<FeedRequests> log)
 {
     private const string Paths =
         "Feeds are /feeds/all.{atom,rss,json}, /feeds/{source}.{ext}, /feeds/region/{region}.{ext} and " +
-        "/feeds/category/{category}.{ext}; the subscription list is /opml.";
+        "/feeds/category/{category}.{ext}, each month's archive of them under /feeds/archive/{yyyy-MM}/ " +
+        "(e.g. /feeds/archive/2025-11/all.atom); the subscription list is /opml.";
 
     public async Task ServeFeedAsync(HttpContext context)
     {
         var path = context.Request.Path.ToUriComponent();
-        if (!FeedPath.TryParse(path, out var scope, out var format))
+        if (!FeedPath.TryParse(path, out var scope, out var format, out var archive))
         {
             await FeedResponse.SendTextAsync(context, StatusCodes.Status404NotFound, $"No feed at '{path}'. {Paths}");
             return;
@@ -37,7 +39,9 @@ public sealed class FeedRequests(FeedRenderer renderer, CurrentSources current, 
         {
             // A repeated parameter arrives joined with commas: a source list, otherwise a value the parser rejects.
             var values = context.Request.Query.ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.Ordinal);
-            query = FeedQueryParser.Parse(scope, format, values, sources.Ids);
+            query = archive is { } month
+                ? FeedQueryParser.ParseArchive(scope, format, month, values)
+                : FeedQueryParser.Parse(scope, format, values, sources.Ids);
         }
         catch (FeedQueryException e)
         {
@@ -65,6 +69,11 @@ public sealed class FeedRequests(FeedRenderer renderer, CurrentSources current, 
         try
         {
             rendered = await render(urls);
+        }
+        catch (ArchiveNotFoundException e)
+        {
+            await FeedResponse.SendTextAsync(context, StatusCodes.Status404NotFound, e.Message);
+            return;
         }
         catch (StorageException e)
         {
