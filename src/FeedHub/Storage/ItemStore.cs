@@ -145,17 +145,28 @@ public sealed class ItemStore(FeedHubDatabase database)
     /// published times read at the fixed UTC <paramref name="offset"/> (so months follow WIB, not
     /// UTC or the machine's zone). Paging (<see cref="ItemFilter.Before"/>, limit) is ignored.
     /// </summary>
+    /// <remarks>
+    /// Walks back month by month with one indexed <c>max(published_utc)</c> per month that has items,
+    /// instead of reading every item's month: a feed render asks this, and a scan of the whole table
+    /// made render time grow with history (docs/benchmarks.md).
+    /// </remarks>
     public Task<IReadOnlyList<DateOnly>> MonthsAsync(ItemFilter filter, TimeSpan offset, CancellationToken cancellationToken) =>
         database.RunAsync<IReadOnlyList<DateOnly>>("listing the months with items", async connection =>
         {
-            var where = ItemWhere.From(filter, withCursor: false);
-            if (where.MatchesNothing)
-                return [];
-            where.Parameters.Add("OffsetMs", (long)offset.TotalMilliseconds);
-            var months = await connection.QueryAsync<string>(new CommandDefinition(
-                $"SELECT DISTINCT strftime('%Y-%m-01', (published_utc + @OffsetMs) / 1000.0, 'unixepoch') AS month FROM items {where.Sql} ORDER BY month DESC;",
-                where.Parameters, cancellationToken: cancellationToken));
-            return months.Select(m => DateOnly.ParseExact(m, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var months = new List<DateOnly>();
+            for (var before = filter.Until; ;)
+            {
+                var where = ItemWhere.From(filter with { Until = before }, withCursor: false);
+                if (where.MatchesNothing)
+                    return months;
+                var newest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                    $"SELECT max(published_utc) FROM items {where.Sql};", where.Parameters, cancellationToken: cancellationToken));
+                if (newest is not { } ms)
+                    return months;
+                var local = DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(offset);
+                months.Add(new DateOnly(local.Year, local.Month, 1));
+                before = new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, offset);
+            }
         });
 
     /// <summary>
