@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using System.Text.RegularExpressions;
+using System.Globalization;
 using AngleSharp.Html.Dom;
 
 namespace FeedHub.Extraction;
@@ -10,7 +10,7 @@ namespace FeedHub.Extraction;
 /// hostile page of 20,000 unclosed <c>&lt;div&gt;</c>s would take a minute and come out as garbage that
 /// overwrites good stored items.
 /// </summary>
-internal static partial class BoundedHtml
+internal static class BoundedHtml
 {
     /// <summary>Real KPU pages nest about 20 levels; browsers stop laying out beyond 512.</summary>
     public const int MaxDepth = 512;
@@ -31,18 +31,49 @@ internal static partial class BoundedHtml
         return PageParser.Parse(html);
     }
 
-    private static bool DeeperThanLimit(string html)
+    /// <summary>
+    /// Counts open tags in one pass over the text. It reads tags as
+    /// <c>&lt;(/)?name\b[^&lt;&gt;]*?(/)?&gt;</c> (name = <c>[a-zA-Z][a-zA-Z0-9-]*</c>) would, without a regex: a
+    /// regex match per tag of a 60 KB page cost more than parsing the page (docs/benchmarks.md).
+    /// </summary>
+    internal static bool DeeperThanLimit(string html)
     {
         var depth = 0;
-        foreach (Match tag in Tag().Matches(html))
+        for (var at = html.IndexOf('<'); at >= 0; at = html.IndexOf('<', at + 1))
         {
-            if (Flat.Contains(tag.Groups["name"].Value) || tag.Groups["self"].Success) continue;
-            if (tag.Groups["close"].Success) depth = Math.Max(0, depth - 1);
+            if (ReadTag(html, at) is not { } tag) continue;
+            at = tag.End;
+            if (tag.SelfClosing || Flat.Contains(html.AsSpan(tag.NameStart, tag.NameLength).ToString())) continue;
+            if (tag.Closing) depth = Math.Max(0, depth - 1);
             else if (++depth > MaxDepth) return true;
         }
         return false;
     }
 
-    [GeneratedRegex(@"<(?<close>/)?(?<name>[a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*?(?<self>/)?>", RegexOptions.CultureInvariant)]
-    private static partial Regex Tag();
+    private readonly record struct Tag(int NameStart, int NameLength, bool Closing, bool SelfClosing, int End);
+
+    /// <summary>The tag starting at <paramref name="at"/> (a '&lt;'), or null when none starts there.</summary>
+    private static Tag? ReadTag(string html, int at)
+    {
+        var start = at + 1;
+        var closing = start < html.Length && html[start] == '/';
+        if (closing) start++;
+        if (start >= html.Length || !char.IsAsciiLetter(html[start])) return null;
+        var end = start + 1;
+        while (end < html.Length && (char.IsAsciiLetterOrDigit(html[end]) || html[end] == '-')) end++;
+        // The name ends at a word boundary: back off to the last one inside it when a word character follows.
+        while (end < html.Length && IsWordChar(html[end - 1]) == IsWordChar(html[end]))
+            if (--end == start) return null;
+        var close = html.AsSpan(end).IndexOfAny('<', '>');
+        if (close < 0 || html[end + close] != '>') return null;
+        var gt = end + close;
+        return new Tag(start, end - start, closing, gt > end && html[gt - 1] == '/', gt);
+    }
+
+    /// <summary>What <c>\b</c> counts as a word character.</summary>
+    private static bool IsWordChar(char c) =>
+        char.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
+            or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation
+        || c is '\u200c' or '\u200d';
 }
