@@ -43,7 +43,7 @@ public sealed record CrawlReport
     public TimeSpan Duration { get; init; }
     /// <summary>Deepest list page that listed articles, per category (an empty page past the end of history does not count).</summary>
     public IReadOnlyDictionary<int, int> DeepestPage { get; init; } = new Dictionary<int, int>();
-    /// <summary>Items that were (or in a dry run would be) written.</summary>
+    /// <summary>In a dry run, the items that would be written; empty otherwise (they are in the store).</summary>
     public IReadOnlyList<Item> Items { get; init; } = [];
 
     /// <summary>The one-line summary `feedhub crawl` prints per source.</summary>

@@ -241,7 +241,8 @@ public sealed class SourceCrawler(
             Requests = run.Fetches.Count,
             Duration = clock.GetUtcNow() - run.StartedAt,
             DeepestPage = run.DeepestPage,
-            Items = run.Writes.Select(w => w.Item).ToList(),
+            // A real run's items are in the store; carrying them too would hold a whole pass in memory.
+            Items = run.Options.DryRun ? run.Writes.Select(w => w.Item).ToList() : [],
         };
     }
 
