@@ -36,14 +36,14 @@ public sealed class CrawlAgainstFixturesTests
         var stored = await AllItemsAsync(pipeline.Items);
         Assert.Equal(36 * 30, stored.Count);
         Assert.Equal(stored.Count, stored.Select(i => i.Id).Distinct().Count());
-        var byLink = stored.ToDictionary(i => i.Link);
+        var byId = stored.ToDictionary(i => i.Id);
         foreach (var site in pipeline.Farm.Sites)
         foreach (var article in site.Articles)
         {
-            var link = new Uri(site.BaseUri, "/blog/read/" + (article.NumericId is { } id ? $"{id}_{article.Slug}" : article.Slug)).AbsoluteUri;
-            var canonical = link.Replace("/blog/read/", article.Path.Contains("/berita/baca/") ? "/berita/baca/" : "/blog/read/");
-            var item = byLink.GetValueOrDefault(canonical) ?? stored.SingleOrDefault(i => i.SourceId == site.Id && i.Link.EndsWith(article.Slug, StringComparison.Ordinal));
-            Assert.True(item is not null, $"{site.Id}: {article.Path} ({article.Title}) was not stored");
+            // The stable id rule: {source}:{numeric id}, else {source}:{slug}.
+            var id = article.NumericId is { } number ? $"{site.Id}:{number}" : $"{site.Id}:{article.Slug}";
+            Assert.True(byId.TryGetValue(id, out var item), $"{site.Id}: {article.Path} ({article.Title}) was not stored as {id}");
+            Assert.Equal(CanonicalUrl.Of(article.UrlOn(site), site.BaseUri).AbsoluteUri, item.Link);
             Assert.Equal(article.Title, item.Title);
             if (article.ExpectedPublished is { } expected)
             {
