@@ -54,18 +54,18 @@ public sealed class SourceCrawler(
                 }
                 if (fetched.Outcome == FetchOutcome.NotModified) break;
 
-                IReadOnlyList<ListEntry> entries;
+                ListPageExtractor.ListPageContent list;
                 try
                 {
-                    entries = ListPageExtractor.Extract(fetched.Body!, fetched.FinalUrl, run.Source, requireLinks: page == run.Options.FirstPage);
+                    list = ListPageExtractor.Read(fetched.Body!, fetched.FinalUrl, run.Source, requireLinks: page == run.Options.FirstPage);
                 }
                 catch (ExtractionException e)
                 {
                     throw new CrawlFailure(FailureKind.Extraction, e.Message);
                 }
-                if (entries.Count == 0) break;
+                if (list.Entries.Count == 0) break;
                 run.DeepestPage[category] = page;
-                var allUnknown = await ReadEntriesAsync(run, entries, fresh: page == 1 && !run.Options.Backfill, ct);
+                var allUnknown = await ReadEntriesAsync(run, list, fresh: page == 1 && !run.Options.Backfill, ct);
                 if (!allUnknown && !run.Options.Backfill) break;
             }
         }
@@ -82,18 +82,18 @@ public sealed class SourceCrawler(
     /// run, and none of them is stored. Entries repeated from earlier pages (a sidebar of recent posts,
     /// a site that ignores <c>?page=</c>) decide nothing.
     /// </returns>
-    private async Task<bool> ReadEntriesAsync(CrawlRun run, IReadOnlyList<ListEntry> entries, bool fresh, CancellationToken ct)
+    private async Task<bool> ReadEntriesAsync(CrawlRun run, ListPageExtractor.ListPageContent list, bool fresh, CancellationToken ct)
     {
-        var keyed = new List<(ListEntry Entry, ItemKey Key)>();
-        foreach (var entry in entries)
+        var keyed = new List<(ListEntry Entry, ItemKey Key, Uri Canonical)>();
+        foreach (var entry in list.Entries)
         {
             var canonical = CanonicalUrl.Of(entry.Url, run.Source.Url);
             if (ItemIdentity.FromArticleUrl(canonical, run.Source.Profile.ArticlePatterns) is { } key && run.SeenSlugs.Add(key.Slug))
-                keyed.Add((entry, key));
+                keyed.Add((entry, key, canonical));
         }
-        var known = await items.GetKnownAsync(run.Source.Id, keyed.Select(k => k.Key.Slug), ct);
+        var known = await items.GetKnownAsync(run.Source.Id, keyed.Select(k => k.Key), ct);
         var allUnknown = keyed.Count > 0;
-        foreach (var (entry, key) in keyed)
+        foreach (var (entry, key, canonical) in keyed)
         {
             var knownItem = known.GetValueOrDefault(key.Slug);
             var fingerprint = ListFingerprint.Of(entry);
@@ -101,18 +101,30 @@ public sealed class SourceCrawler(
             {
                 allUnknown = false;
                 if (knownItem.DateSource != DateSource.FirstSeen) run.LastListed = knownItem.Published;
-                if (knownItem.ListFingerprint == fingerprint)
+                if (knownItem.ListFingerprint == fingerprint && !LinkMoved(run.Source, knownItem, canonical, key))
                 {
                     run.SkippedUnchanged++;
                     continue;
                 }
             }
-            await ReadArticleAsync(run, entry, key, knownItem, fingerprint, fresh, ct);
+            await ReadArticleAsync(run, entry, key, knownItem, fingerprint, list.CategoryName, fresh, ct);
         }
         return allUnknown;
     }
 
-    private async Task ReadArticleAsync(CrawlRun run, ListEntry entry, ItemKey key, KnownItem? known, string fingerprint, bool fresh, CancellationToken ct)
+    /// <summary>
+    /// The list links a stored item under a new URL (a redesign moved <c>/blog/read/8313_x</c> to
+    /// <c>/berita/baca/8313/x</c>): its page is read again so the link moves. A link without the CMS id
+    /// never replaces one with it, so an old slug-only link elsewhere does not undo the move.
+    /// </summary>
+    private static bool LinkMoved(Source source, KnownItem known, Uri canonical, ItemKey key) =>
+        !string.Equals(known.Link, canonical.AbsoluteUri, StringComparison.Ordinal)
+        && (key.NumericId is not null
+            || !Uri.TryCreate(known.Link, UriKind.Absolute, out var stored)
+            || ItemIdentity.FromArticleUrl(stored, source.Profile.ArticlePatterns)?.NumericId is null);
+
+    private async Task ReadArticleAsync(
+        CrawlRun run, ListEntry entry, ItemKey key, KnownItem? known, string fingerprint, string? listCategory, bool fresh, CancellationToken ct)
     {
         run.ArticlesTried++;
         var fetched = await FetchAsync(run, entry.Url, ct, useValidators: known is not null);
@@ -142,10 +154,10 @@ public sealed class SourceCrawler(
         }
         run.ArticlesRead++;
         var itemId = known?.Id ?? key.IdIn(run.Source.Id);
-        var normalised = ItemNormaliser.Normalise(article with { Url = CanonicalUrl.Of(article.Url, run.Source.Url) },
+        var normalised = ItemNormaliser.Normalise(article with { Url = CanonicalUrl.Of(article.Url, run.Source.Url), ListCategory = listCategory },
             run.Source, itemId, run.StartedAt, known, fresh, run.LastListed);
         if (normalised.Item.DateSource != DateSource.FirstSeen) run.LastListed = normalised.Item.Published;
-        Keep(run, normalised, key.Slug, fingerprint);
+        Keep(run, normalised, known?.Slug ?? key.Slug, fingerprint, known);
     }
 
     private async Task CrawlFeedAsync(CrawlRun run, CancellationToken ct)
@@ -163,22 +175,28 @@ public sealed class SourceCrawler(
             throw new CrawlFailure(FailureKind.Extraction, e.Message);
         }
         var keyed = feed.Entries.Select(e => (Entry: e, Key: ItemIdentity.FromFeedEntry(e.ExternalId, e.Url, e.Title, e.Dates.FirstOrDefault()?.Text))).ToList();
-        var known = await items.GetKnownAsync(run.Source.Id, keyed.Select(k => k.Key.Slug), ct);
+        var known = await items.GetKnownAsync(run.Source.Id, keyed.Select(k => k.Key), ct);
         foreach (var (entry, key) in keyed)
         {
             if (!run.SeenSlugs.Add(key.Slug)) continue;
             var knownItem = known.GetValueOrDefault(key.Slug);
             var itemId = knownItem?.Id ?? key.IdIn(run.Source.Id);
-            Keep(run, ItemNormaliser.Normalise(entry, run.Source, itemId, run.StartedAt, knownItem, fresh: false), key.Slug, null);
+            Keep(run, ItemNormaliser.Normalise(entry, run.Source, itemId, run.StartedAt, knownItem, fresh: false), key.Slug, null, knownItem);
         }
     }
 
-    private static void Keep(CrawlRun run, NormalisedItem normalised, string slug, string? fingerprint)
+    private static void Keep(CrawlRun run, NormalisedItem normalised, string slug, string? fingerprint, KnownItem? known)
     {
         if (normalised.Change == ItemChange.Unchanged)
         {
             if (fingerprint is not null) run.Fingerprints[normalised.Item.Id] = fingerprint;
             run.SkippedUnchanged++;
+            return;
+        }
+        if (normalised.Change == ItemChange.Moved)
+        {
+            run.Writes.Add(new ItemWrite(normalised.Item, slug, fingerprint, SameContentAs: known!.ContentHash));
+            if (run.Options.DryRun) run.SkippedUnchanged++;
             return;
         }
         run.Writes.Add(new ItemWrite(normalised.Item, slug, fingerprint));

@@ -12,7 +12,6 @@ namespace FeedHub.Extraction;
 public static class ArticleExtractor
 {
     private const int ShortPage = 1000;
-    private const int LongestLabel = 40;
     private const int ShortAddition = 50;
 
     /// <summary>The article on the page at <paramref name="url"/>.</summary>
@@ -21,9 +20,13 @@ public static class ArticleExtractor
     public static ExtractedArticle Extract(string html, Uri url, Source source)
     {
         var document = BoundedHtml.Parse(html, url);
+        foreach (var selector in source.Profile.Remove)
+            foreach (var part in OverrideSelector.All(document, selector, "remove", url)) part.Remove();
         var links = new ArticleLinks(source);
         var slug = links.SlugOf(url);
         var metaDates = DateCandidates.FromMeta(document).ToList();
+        var author = ArticleAuthor.Find(document, source);
+        var breadcrumb = ArticleCategory.FromBreadcrumb(document);
         foreach (var furniture in document.QuerySelectorAll(Noise.Furniture).ToList()) furniture.Remove();
         foreach (var banner in document.QuerySelectorAll("header, footer").Where(e => e.Closest("article, main") is null).ToList()) banner.Remove();
 
@@ -35,7 +38,7 @@ public static class ArticleExtractor
             ?? throw new ExtractionException($"{url}: no article body found — maintenance page or changed template?");
         var article = title.Heading is { } heading ? Blocks.CommonAncestor(heading, body) : body;
         var image = LeadImage.Find(document, WithImageNeighbours(article));
-        var label = CategoryLabel(article);
+        var label = ArticleCategory.FromBadge(article) ?? breadcrumb;
         var pageDate = DateCandidates.FromPageElement(document, source.Selectors.Date, url, title.Heading, body);
 
         BodyCleaner.Clean(body, title);
@@ -50,7 +53,7 @@ public static class ArticleExtractor
             Summary = MetaContent(document, "meta[property='og:description']") ?? MetaContent(document, "meta[name='description']"),
             ImageUrl = image,
             CategoryLabel = label,
-            Author = TrailingLines.FindAuthor(body),
+            Author = author,
             Tags = tags,
             Dates = [.. metaDates, .. new[] { pageDate, DateCandidates.FromBody(body) }.OfType<DateCandidate>()],
         };
@@ -83,14 +86,6 @@ public static class ArticleExtractor
             article = parent;
         return article;
     }
-
-    /// <summary>A short link to a category list near the title ("Sosialisasi"), outside the body text.</summary>
-    private static string? CategoryLabel(IElement article) =>
-        article.QuerySelectorAll("a[href]")
-            .Where(Noise.IsCategoryLink)
-            .Where(a => a.Closest("p") is not { } paragraph || PageText.Of(paragraph) == PageText.Of(a))
-            .Select(a => PageText.Of(a))
-            .FirstOrDefault(text => text.Length is > 0 and <= LongestLabel && !PageText.IsBlank(text) && !Noise.IsCounter(text));
 
     private static string? MetaContent(IDocument document, string selector) =>
         document.QuerySelector(selector)?.GetAttribute("content") is { } content && !PageText.IsBlank(content) ? PageText.Clean(content) : null;

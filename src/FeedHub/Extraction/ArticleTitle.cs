@@ -11,9 +11,11 @@ internal sealed record ArticleTitle(string Text, IElement? Heading)
     private const double CloseToSlug = 0.5;
 
     /// <summary>
-    /// The title selector when set; otherwise og:title, then <c>&lt;title&gt;</c> without the site
-    /// suffix, then a heading, each checked against the URL slug. The first <c>&lt;h1&gt;</c> is often
-    /// the category name ("Berita Terkini"), so headings win by resemblance to the slug, never by position.
+    /// The title selector when set; otherwise the visible headline: a heading that shows og:title or
+    /// <c>&lt;title&gt;</c> once the site's name is stripped from them. Failing that, og:title, then
+    /// <c>&lt;title&gt;</c> without the site's name, then a heading, each checked against the URL slug.
+    /// The first <c>&lt;h1&gt;</c> is often the category name ("Berita Terkini"), so headings win by
+    /// what they say, never by position.
     /// </summary>
     public static ArticleTitle? Find(IDocument document, Uri url, Source source, string? slug)
     {
@@ -24,18 +26,22 @@ internal sealed record ArticleTitle(string Text, IElement? Heading)
             return new ArticleTitle(PageText.Of(element), element);
         }
 
-        var pageTitle = document.QuerySelector("title") is { } title ? StripSiteName(PageText.Of(title), source.Profile) : "";
-        var metaTitle = PageText.Clean(document.QuerySelector("meta[property='og:title']")?.GetAttribute("content") ?? "");
+        var siteName = new SiteName(source);
+        var pageTitle = document.QuerySelector("title") is { } title ? siteName.StripFrom(StripSuffix(PageText.Of(title), source.Profile)) : "";
+        var metaTitle = siteName.StripFrom(PageText.Clean(document.QuerySelector("meta[property='og:title']")?.GetAttribute("content") ?? ""));
         var headings = document.QuerySelectorAll(Headings)
             .Select(h => (Text: PageText.Of(h), Heading: (IElement?)h))
-            .Where(c => !PageText.IsBlank(c.Text));
+            .Where(c => !PageText.IsBlank(c.Text))
+            .ToList();
+        var siteWords = SiteWords(source);
+        if (Headline(headings, [metaTitle, pageTitle], siteName, slug, siteWords) is { } headline) return headline;
+
         var candidates = new[] { (Text: metaTitle, Heading: (IElement?)null), (Text: pageTitle, Heading: null) }
             .Where(c => !PageText.IsBlank(c.Text))
             .Concat(headings)
             .ToList();
         if (candidates.Count == 0) return null;
 
-        var siteWords = SiteWords(source);
         var reference = slug ?? pageTitle;
         var scored = candidates.Select(c => (c.Text, c.Heading, Score: Slug.Similarity(c.Text, reference, siteWords))).ToList();
         var chosen = scored.FirstOrDefault(c => c.Score >= CloseToSlug);
@@ -48,12 +54,45 @@ internal sealed record ArticleTitle(string Text, IElement? Heading)
         return new ArticleTitle(chosen.Text, chosen.Heading ?? HeadingShowing(document, chosen.Text, siteWords));
     }
 
+    /// <summary>
+    /// The heading that says what og:title or <c>&lt;title&gt;</c> says (letters and digits compared,
+    /// case ignored): the exact headline as the reader sees it. A reference that is only the site's
+    /// name, or a heading sharing no word with the slug, proves nothing.
+    /// </summary>
+    private static ArticleTitle? Headline(
+        IReadOnlyList<(string Text, IElement? Heading)> headings, IEnumerable<string> references, SiteName siteName, string? slug, IReadOnlySet<string> siteWords)
+    {
+        foreach (var reference in references.Where(r => !PageText.IsBlank(r) && !siteName.IsAllOf(r)))
+        {
+            var folded = Fold(reference);
+            foreach (var (text, heading) in headings)
+            {
+                if (Fold(text) == folded && (slug is null || Slug.Similarity(text, slug, siteWords) > 0))
+                    return new ArticleTitle(text, heading);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Letters and digits in lower case, one space between runs: what two spellings of one headline share.</summary>
+    private static string Fold(string text)
+    {
+        var folded = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c)) folded.Append(char.ToLowerInvariant(c));
+            else if (folded.Length > 0 && folded[^1] != ' ') folded.Append(' ');
+        }
+        return folded.ToString().TrimEnd();
+    }
+
     /// <summary>How much the title resembles the URL slug (0..1); 1 when the URL has no slug to compare.</summary>
     public double ResemblanceTo(string? slug, Source source) => slug is null ? 1 : Slug.Similarity(Text, slug, SiteWords(source));
 
     private static IReadOnlySet<string> SiteWords(Source source) => Slug.TokensOf(source.Name + " " + source.Id);
 
-    private static string StripSiteName(string title, Profile profile)
+    /// <summary>The title without what the profile's separator pattern removes (" - KPU Kabupaten Blora").</summary>
+    private static string StripSuffix(string title, Profile profile)
     {
         var stripped = Regex.Replace(title, profile.TitleSeparatorPattern, "", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant).Trim();
         return stripped.Length > 0 ? stripped : title;

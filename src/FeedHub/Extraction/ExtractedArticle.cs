@@ -37,7 +37,10 @@ public sealed record ExtractedArticle
     public string? Summary { get; init; }
     /// <summary>og:image or the first body image, possibly relative or lazy (resolved in normalisation).</summary>
     public string? ImageUrl { get; init; }
+    /// <summary>The category the page itself shows (badge or breadcrumb).</summary>
     public string? CategoryLabel { get; init; }
+    /// <summary>The name of the category list the crawler found the article on: the category when the page shows none.</summary>
+    public string? ListCategory { get; init; }
     public string? Author { get; init; }
     /// <summary>Dates found, highest priority first.</summary>
     public IReadOnlyList<DateCandidate> Dates { get; init; } = [];

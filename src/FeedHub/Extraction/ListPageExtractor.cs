@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using FeedHub.Normalisation;
 using FeedHub.Sources;
 
 namespace FeedHub.Extraction;
@@ -17,6 +18,8 @@ public static partial class ListPageExtractor
     /// <summary>The reason given when a page that must list articles lists none.</summary>
     public const string NoLinksReason = "no article links — maintenance page or changed template?";
 
+    private const int LongestCategoryName = 40;
+
     /// <summary>
     /// The article entries of a list page, in page order, one per article.
     /// </summary>
@@ -30,15 +33,40 @@ public static partial class ListPageExtractor
     /// </param>
     /// <exception cref="ExtractionException">No article links while <paramref name="requireLinks"/> is set,
     /// or an override selector is not valid CSS.</exception>
-    public static IReadOnlyList<ListEntry> Extract(string html, Uri pageUrl, Source source, bool requireLinks = false)
+    public static IReadOnlyList<ListEntry> Extract(string html, Uri pageUrl, Source source, bool requireLinks = false) =>
+        Read(html, pageUrl, source, requireLinks).Entries;
+
+    /// <summary>
+    /// The entries of a list page as <see cref="Extract"/> finds them, with the name the page gives its own
+    /// category: the text of a link to this very list (the menu's "Berita Terkini"), else the first
+    /// <c>&lt;h1&gt;</c> that is not the site's name. Articles whose page shows no category get this one.
+    /// </summary>
+    public static ListPageContent Read(string html, Uri pageUrl, Source source, bool requireLinks = false)
     {
         var document = BoundedHtml.Parse(html, pageUrl);
         var page = new ListPage(document, ArticleLinks.BaseOf(document, pageUrl), pageUrl, new ArticleLinks(source));
         var selectors = source.Selectors;
         var entries = selectors.Item is { } item ? page.FromItems(item, selectors.Link) : page.FromLinks(selectors.Link);
         if (requireLinks && entries.Count == 0) throw new ExtractionException($"{pageUrl}: {NoLinksReason}");
-        return entries;
+        return new ListPageContent(entries, CategoryName(document, pageUrl, source));
     }
+
+    private static string? CategoryName(IDocument document, Uri pageUrl, Source source)
+    {
+        var ownPath = CanonicalUrl.Of(pageUrl, source.Url).AbsolutePath;
+        var siteName = new SiteName(source);
+        var linked = document.QuerySelectorAll("a[href]")
+            .Where(a => ArticleLinks.Resolve(pageUrl, a.GetAttribute("href")) is { } target
+                && string.Equals(target.Host, pageUrl.Host, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(CanonicalUrl.Of(target, source.Url).AbsolutePath, ownPath, StringComparison.OrdinalIgnoreCase))
+            .Select(a => PageText.Of(a));
+        var headings = document.QuerySelectorAll("h1").Select(h => PageText.Of(h)).Where(text => !siteName.IsAllOf(text));
+        return linked.Concat(headings)
+            .FirstOrDefault(text => text.Length is > 0 and <= LongestCategoryName && !PageText.IsBlank(text) && !Filler().IsMatch(text));
+    }
+
+    /// <summary>A list page's entries and the name it gives its own category (null when it names none).</summary>
+    public sealed record ListPageContent(IReadOnlyList<ListEntry> Entries, string? CategoryName);
 
     private sealed record Story(string Key, Uri Url, List<IElement> Anchors);
 

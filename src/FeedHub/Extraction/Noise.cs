@@ -24,7 +24,7 @@ internal static partial class Noise
     /// <summary>The heading of a related-news or sidebar list ("Berita Terkait", "Baca Juga").</summary>
     public static bool IsRelatedHeading(string text) => Related().IsMatch(text);
 
-    /// <summary>A link to a category list page, e.g. the "Sosialisasi" label.</summary>
+    /// <summary>A link to a category list page (<c>/blog/category/105</c>, <c>/kategori/sosialisasi</c>), e.g. the "Sosialisasi" label.</summary>
     public static bool IsCategoryLink(IElement anchor) => CategoryPath().IsMatch(anchor.GetAttribute("href") ?? "");
 
     /// <summary>A maintenance notice such as "website dalam pemeliharaan".</summary>
@@ -42,7 +42,7 @@ internal static partial class Noise
     [GeneratedRegex(@"^(?:(?:berita|artikel|postingan|post|informasi)\s+(?:terkait|lainnya|lain|terbaru|populer|terpopuler)|baca\s+juga|related\s+(?:posts?|news|articles?)|running\s+text)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Related();
 
-    [GeneratedRegex(@"/(?:index\.php/)?blog/category/\d+/?(?:\?.*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"/(?:index\.php/)?(?:blog/category/\d+|(?:berita/)?kategori/[a-z0-9-]+)/?(?:\?.*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CategoryPath();
 
     [GeneratedRegex(@"\b(?:(?:dalam|sedang)\s+(?:pemeliharaan|perbaikan|perawatan|maintenance)|under\s+(?:maintenance|construction)|maintenance\s+mode|situs\s+sedang\s+tidak\s+dapat\s+diakses)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -13,6 +13,11 @@ public enum ItemChange
     Updated,
     /// <summary>Stored before with the same content hash: nothing to write but the sighting.</summary>
     Unchanged,
+    /// <summary>
+    /// Stored before with the same title and text, but its link moved (a redesign's new URL form) or its
+    /// category became known: rewritten silently, with no new version and no <c>Updated</c> time.
+    /// </summary>
+    Moved,
 }
 
 /// <summary>A clean item and how it relates to what the store already holds.</summary>
@@ -27,9 +32,10 @@ public static class ItemNormaliser
     /// <summary>
     /// The clean item for <paramref name="article"/>, compared with <paramref name="known"/> (its stored
     /// state, if any). <paramref name="seenAt"/> is the time of this crawl: the first-seen time of a new
-    /// item, and the <c>Updated</c> time of an edited one. An unchanged item keeps its stored published
+    /// item, and the <c>Updated</c> time of an edited one. An unchanged or moved item keeps its stored published
     /// time, date source, first-seen and version, and has no <c>Updated</c>; an edited one keeps
-    /// published and first-seen and gets the next version. <paramref name="fresh"/> is false on backfill,
+    /// published and first-seen and gets the next version. The category is the one the page shows, else
+    /// the stored one, else the name of the list the item was found on. <paramref name="fresh"/> is false on backfill,
     /// where old dates are expected (see <see cref="DateParseContext.Fresh"/>); <paramref name="neighbour"/>
     /// is then the newer neighbour's date on the list (see <see cref="DateParseContext.Neighbour"/>).
     /// </summary>
@@ -42,10 +48,12 @@ public static class ItemNormaliser
         var title = TextCleaner.Title(article.Title);
         var content = ContentSanitizer.Sanitize(article.ContentHtml, article.Url);
         var hash = ContentHash.Of(link, title, content);
+        var category = NullIfEmpty(TextCleaner.Clean(article.CategoryLabel)) ?? known?.Category ?? NullIfEmpty(TextCleaner.Clean(article.ListCategory));
 
         var change = known is null ? ItemChange.New
-            : known.ContentHash == hash ? ItemChange.Unchanged
-            : ItemChange.Updated;
+            : !SameContent(known, hash, title, content) ? ItemChange.Updated
+            : known.Link != link || known.Category != category ? ItemChange.Moved
+            : ItemChange.Unchanged;
         var date = known is null
             ? PublishedDateResolver.Resolve(article.Dates, new DateParseContext(seenAt, source.TimeZone) { Fresh = fresh, Neighbour = neighbour })
             : new ResolvedDate(TimeZoneInfo.ConvertTime(known.Published, source.TimeZone), known.DateSource);
@@ -59,7 +67,7 @@ public static class ItemNormaliser
             ContentHtml = content,
             Summary = SummaryOf(article, content),
             ImageUrl = ContentSanitizer.AbsoluteImageUrl(article.ImageUrl, article.Url) ?? FirstImage(content),
-            Category = NullIfEmpty(TextCleaner.Clean(article.CategoryLabel)),
+            Category = category,
             Author = NullIfEmpty(TextCleaner.Clean(article.Author)),
             Tags = TagsOf(article.Tags),
             Published = date.Published,
@@ -68,14 +76,21 @@ public static class ItemNormaliser
             ContentHash = hash,
             Version = change switch
             {
-                ItemChange.Unchanged => known!.Version,
+                ItemChange.New => 1,
                 ItemChange.Updated => known!.Version + 1,
-                _ => 1,
+                _ => known!.Version,
             },
             Updated = change == ItemChange.Updated ? seenAt : null,
         };
         return new NormalisedItem(item, change);
     }
+
+    /// <summary>
+    /// Whether the stored item says what this one says. The hash covers the link, so a moved link is
+    /// checked again with the stored link in its place: a new URL form alone is not an edit.
+    /// </summary>
+    private static bool SameContent(KnownItem known, string hash, string title, string content) =>
+        known.ContentHash == hash || ContentHash.Of(known.Link, title, content) == known.ContentHash;
 
     private static string SummaryOf(ExtractedArticle article, string sanitisedContent)
     {
@@ -83,7 +98,8 @@ public static class ItemNormaliser
         var html = string.IsNullOrWhiteSpace(article.Summary)
             ? sanitisedContent
             : ContentSanitizer.Sanitize(article.Summary, article.Url);
-        var text = TextCleaner.Clean(HtmlText.Lines(html));
+        var lines = HtmlText.Lines(html).Split('\n').Where(line => !MetaLine.Is(TextCleaner.Collapse(line)));
+        var text = TextCleaner.Clean(string.Join('\n', lines));
         return TextCleaner.Shorten(text, SummaryLength);
     }
 

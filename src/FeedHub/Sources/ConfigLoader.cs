@@ -105,7 +105,7 @@ public static class ConfigLoader
                 var path = $"$.profiles.{prop.Name}";
                 if (!IsObject(prop.Value, path)) continue;
                 var v = prop.Value;
-                CheckFields(v, path, "listPath", "articlePatterns", "selectors", "titleSeparatorPattern");
+                CheckFields(v, path, "listPath", "articlePatterns", "selectors", "titleSeparatorPattern", "remove");
                 var profile = new Profile { Name = prop.Name };
                 if (v.TryGetProperty("listPath", out var lp) && String(lp, path + ".listPath") is { } listPath)
                 {
@@ -123,6 +123,8 @@ public static class ConfigLoader
                     profile = profile with { TitleSeparatorPattern = sep };
                 if (v.TryGetProperty("selectors", out var sel))
                     profile = profile with { Selectors = ReadSelectors(sel, path + ".selectors") };
+                if (v.TryGetProperty("remove", out var rm))
+                    profile = profile with { Remove = ReadRemove(rm, path + ".remove") };
                 profiles[prop.Name] = profile;
             }
             return profiles;
@@ -306,6 +308,23 @@ public static class ConfigLoader
             string? Get(string field) =>
                 e.TryGetProperty(field, out var v) && String(v, $"{path}.{field}") is { } css && IsSelector(css, $"{path}.{field}") ? css : null;
             return new Selectors { Item = Get("item"), Link = Get("link"), Title = Get("title"), Body = Get("body"), Date = Get("date") };
+        }
+
+        private List<string> ReadRemove(JsonElement e, string path)
+        {
+            var list = new List<string>();
+            if (e.ValueKind != JsonValueKind.Array)
+            {
+                Error(path, $"must be an array of CSS selectors, got {Kind(e)}");
+                return list;
+            }
+            var n = 0;
+            foreach (var item in e.EnumerateArray())
+            {
+                var itemPath = $"{path}[{n++}]";
+                if (String(item, itemPath) is { } css && IsSelector(css, itemPath)) list.Add(css);
+            }
+            return list;
         }
 
         private bool IsSelector(string css, string path)

@@ -11,6 +11,8 @@ public sealed record Profile
     public Selectors Selectors { get; init; } = Selectors.None;
     /// <summary>Site name suffixes stripped from <c>&lt;title&gt;</c>, e.g. " - KPU Kabupaten Blora".</summary>
     public string TitleSeparatorPattern { get; init; } = @"\s+[-|–—]\s+KPU\b.*$";
+    /// <summary>CSS selectors of page parts (ad blocks, share blocks) dropped from article pages before extraction.</summary>
+    public IReadOnlyList<string> Remove { get; init; } = [];
 
     public static readonly IReadOnlyList<string> DefaultArticlePatterns =
     [

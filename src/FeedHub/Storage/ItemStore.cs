@@ -22,7 +22,7 @@ public sealed class ItemStore(FeedHubDatabase database)
 
     private const string KnownColumns = """
         id AS Id, slug AS Slug, link AS Link, content_hash AS ContentHash, list_fingerprint AS ListFingerprint,
-        published AS Published, date_source AS DateSource, first_seen AS FirstSeen, version AS Version
+        published AS Published, date_source AS DateSource, first_seen AS FirstSeen, version AS Version, category AS Category
         """;
 
     private const string BumpChangeStamp = "UPDATE meta SET value = value + 1 WHERE key = 'change_stamp';";
@@ -35,19 +35,27 @@ public sealed class ItemStore(FeedHubDatabase database)
     /// </summary>
     public long ChangesCommitted => Interlocked.Read(ref _changesCommitted);
 
-    /// <summary>What is already stored of a source's items, by identity slug.</summary>
+    /// <summary>
+    /// What is already stored of a source's items, keyed by each asked key's slug: found by the key's
+    /// item id first (the same CMS id under another URL form or slug), else by slug.
+    /// </summary>
     public Task<IReadOnlyDictionary<string, KnownItem>> GetKnownAsync(
-        string sourceId, IEnumerable<string> slugs, CancellationToken cancellationToken) =>
+        string sourceId, IEnumerable<ItemKey> keys, CancellationToken cancellationToken) =>
         database.RunAsync<IReadOnlyDictionary<string, KnownItem>>($"reading known items of source '{sourceId}'", async connection =>
         {
             var known = new Dictionary<string, KnownItem>(StringComparer.Ordinal);
-            foreach (var chunk in slugs.Distinct().Chunk(InListChunk))
+            foreach (var chunk in keys.Distinct().Chunk(InListChunk))
             {
-                var rows = await connection.QueryAsync<KnownRow>(new CommandDefinition(
-                    $"SELECT {KnownColumns} FROM items WHERE source_id = @SourceId AND slug IN @Slugs;",
-                    new { SourceId = sourceId, Slugs = chunk }, cancellationToken: cancellationToken));
-                foreach (var row in rows)
-                    known[row.Slug] = row.ToKnownItem();
+                var rows = (await connection.QueryAsync<KnownRow>(new CommandDefinition(
+                    $"SELECT {KnownColumns} FROM items WHERE source_id = @SourceId AND (slug IN @Slugs OR id IN @Ids);",
+                    new { SourceId = sourceId, Slugs = chunk.Select(k => k.Slug), Ids = chunk.Select(k => k.IdIn(sourceId)) },
+                    cancellationToken: cancellationToken))).ToList();
+                foreach (var key in chunk)
+                {
+                    var id = key.IdIn(sourceId);
+                    if ((rows.FirstOrDefault(r => r.Id == id) ?? rows.FirstOrDefault(r => r.Slug == key.Slug)) is { } row)
+                        known[key.Slug] = row.ToKnownItem();
+                }
             }
             return known;
         });
@@ -62,7 +70,7 @@ public sealed class ItemStore(FeedHubDatabase database)
         {
             var changedUtc = database.Time.GetUtcNow().ToUnixTimeMilliseconds();
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            int created = 0, updated = 0, unchanged = 0;
+            int created = 0, updated = 0, unchanged = 0, moved = 0;
             using (var writer = new ItemWriter(connection, transaction, changedUtc))
                 foreach (var write in run.Items)
                 {
@@ -71,6 +79,7 @@ public sealed class ItemStore(FeedHubDatabase database)
                     {
                         case WriteOutcome.New: created++; break;
                         case WriteOutcome.Updated: updated++; break;
+                        case WriteOutcome.Moved: moved++; unchanged++; break;
                         default: unchanged++; break;
                     }
                 }
@@ -84,10 +93,11 @@ public sealed class ItemStore(FeedHubDatabase database)
                 INSERT INTO validators (url, etag, last_modified) VALUES (@Key, @ETag, @LastModified)
                 ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified;
                 """, run.Validators.Select(p => new { p.Key, p.Value.ETag, p.Value.LastModified }));
-            if (created + updated > 0)
+            // A moved link changes what feeds show, though it is no new version.
+            if (created + updated + moved > 0)
                 await Execute(connection, transaction, cancellationToken, BumpChangeStamp, new { });
             await transaction.CommitAsync(cancellationToken);
-            if (created + updated > 0)
+            if (created + updated + moved > 0)
                 Interlocked.Increment(ref _changesCommitted);
             return new CommitResult(created, updated, unchanged);
         }, cancellationToken);
@@ -212,8 +222,9 @@ public sealed class ItemStore(FeedHubDatabase database)
         public Extraction.DateSource DateSource { get; init; }
         public DateTimeOffset FirstSeen { get; init; }
         public int Version { get; init; }
+        public string? Category { get; init; }
 
         public KnownItem ToKnownItem() =>
-            new(Id, Slug, Link, ContentHash, ListFingerprint, Published, DateSource, FirstSeen, Version);
+            new(Id, Slug, Link, ContentHash, ListFingerprint, Published, DateSource, FirstSeen, Version, Category);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace FeedHub.Storage;
 
 /// <summary>What writing one item did.</summary>
-internal enum WriteOutcome { New, Updated, Unchanged }
+internal enum WriteOutcome { New, Updated, Unchanged, Moved }
 
 /// <summary>
 /// Writes the items of one transaction with statements prepared once and reused for every item. A
@@ -41,7 +41,15 @@ internal sealed class ItemWriter : IDisposable
         WHERE item_key = $Key;
         """;
 
+    // Same title and text under a new link or category: no new version, no updated time, no reindexing.
+    private const string MoveItem = """
+        UPDATE items SET link = $Link, category = $Category, content_hash = $ContentHash,
+            list_fingerprint = coalesce($ListFingerprint, list_fingerprint), changed_utc = $ChangedUtc
+        WHERE item_key = $Key;
+        """;
+
     private readonly SqliteCommand find;
+    private readonly SqliteCommand move;
     private readonly SqliteCommand insert;
     private readonly SqliteCommand update;
     private readonly SqliteCommand unindex;
@@ -62,12 +70,16 @@ internal sealed class ItemWriter : IDisposable
         find = Command(FindStored);
         insert = Command(InsertItem);
         update = Command(UpdateItem);
+        move = Command(MoveItem);
         unindex = Command("DELETE FROM items_fts WHERE rowid = $Key;");
         index = Command("INSERT INTO items_fts (rowid, title, body) VALUES ($Key, $Title, $Body);");
         fingerprint = Command("UPDATE items SET list_fingerprint = $ListFingerprint WHERE item_key = $Key;");
     }
 
-    /// <summary>Inserts a new item, updates one whose content hash changed, or leaves it (recording its list fingerprint).</summary>
+    /// <summary>
+    /// Inserts a new item, moves one whose content is as stored (<see cref="ItemWrite.SameContentAs"/>), updates
+    /// one whose content hash changed, or leaves it (recording its list fingerprint).
+    /// </summary>
     public WriteOutcome Write(ItemWrite write)
     {
         var item = write.Item;
@@ -87,6 +99,13 @@ internal sealed class ItemWriter : IDisposable
             var added = (long)insert.ExecuteScalar()!;
             Index(added, item);
             return WriteOutcome.New;
+        }
+        if (write.SameContentAs is { } same && storedHash == same)
+        {
+            Bind(move, ("$Link", item.Link), ("$Category", item.Category), ("$ContentHash", item.ContentHash),
+                ("$ListFingerprint", write.ListFingerprint), ("$ChangedUtc", changedUtc), ("$Key", key));
+            move.ExecuteNonQuery();
+            return WriteOutcome.Moved;
         }
         if (storedHash != item.ContentHash)
         {
@@ -108,7 +127,7 @@ internal sealed class ItemWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { find, insert, update, unindex, index, fingerprint }) command.Dispose();
+        foreach (var command in new[] { find, insert, update, move, unindex, index, fingerprint }) command.Dispose();
     }
 
     private void Index(long key, Item item)

@@ -37,7 +37,7 @@ public class ItemNormaliserTests
     };
 
     private static KnownItem Known(Item item) => new(
-        item.Id, "kpu-contoh-gelar-rapat", item.Link, item.ContentHash, null, item.Published, item.DateSource, item.FirstSeen, item.Version);
+        item.Id, "kpu-contoh-gelar-rapat", item.Link, item.ContentHash, null, item.Published, item.DateSource, item.FirstSeen, item.Version, item.Category);
 
     [Fact]
     public void Builds_a_clean_new_item()

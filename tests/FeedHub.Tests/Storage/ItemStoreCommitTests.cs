@@ -1,4 +1,5 @@
 using FeedHub.Fetching;
+using FeedHub.Normalisation;
 using FeedHub.Storage;
 
 namespace FeedHub.Tests.Storage;
@@ -74,7 +75,7 @@ public sealed class ItemStoreCommitTests : IAsyncLifetime
         }, CancellationToken.None);
 
         Assert.Equal(new CommitResult(0, 0, 0), result);
-        var known = await _db.Items.GetKnownAsync("kab-blora", [write.Slug], CancellationToken.None);
+        var known = await _db.Items.GetKnownAsync("kab-blora", [new ItemKey(null, write.Slug)], CancellationToken.None);
         Assert.Equal("views:40", known[write.Slug].ListFingerprint);
         Assert.Equal(1, known[write.Slug].Version);
     }
@@ -87,7 +88,7 @@ public sealed class ItemStoreCommitTests : IAsyncLifetime
 
         await _db.CommitAsync(write with { ListFingerprint = "b" });
 
-        var known = await _db.Items.GetKnownAsync("kab-blora", [write.Slug], CancellationToken.None);
+        var known = await _db.Items.GetKnownAsync("kab-blora", [new ItemKey(null, write.Slug)], CancellationToken.None);
         Assert.Equal("b", known[write.Slug].ListFingerprint);
     }
 
@@ -155,12 +156,12 @@ public sealed class ItemStoreCommitTests : IAsyncLifetime
         await _db.CommitAsync(blora);
         await _db.CommitAsync(TestItems.Write("kab-kudus", 8313, TestItems.WibTime(8, 10)));
 
-        var known = await _db.Items.GetKnownAsync("kab-blora", [blora.Slug, "9999_tidak-ada"], CancellationToken.None);
+        var known = await _db.Items.GetKnownAsync("kab-blora", [new ItemKey(null, blora.Slug), new ItemKey("9999", "tidak-ada")], CancellationToken.None);
 
         var item = Assert.Single(known).Value;
         Assert.Equal(
             new KnownItem("kab-blora:8313", blora.Slug, blora.Item.Link, blora.Item.ContentHash, "f1",
-                TestItems.WibTime(8, 10), blora.Item.DateSource, TempDatabase.Start, 1),
+                TestItems.WibTime(8, 10), blora.Item.DateSource, TempDatabase.Start, 1, "Berita"),
             item);
     }
 

@@ -1,0 +1,46 @@
+using AngleSharp.Dom;
+
+namespace FeedHub.Extraction;
+
+/// <summary>
+/// The category an article page shows: a short category link near the title (the "Sosialisasi"
+/// badge), else the category step of a breadcrumb ("Beranda / Berita Terkini / …").
+/// </summary>
+internal static class ArticleCategory
+{
+    private const int LongestLabel = 40;
+    private const int LongestTrail = 300;
+    private const int MostTrailLinks = 4;
+
+    /// <summary>The category step of the page's breadcrumb; read before menus are stripped, since trails often sit in <c>nav</c>.</summary>
+    public static string? FromBreadcrumb(IDocument document)
+    {
+        var marked = document.QuerySelectorAll("[class*='breadcrumb'], [id*='breadcrumb'], [aria-label*='breadcrumb'], [aria-label*='Breadcrumb']");
+        var trails = marked.Concat(document.QuerySelectorAll("p, div, ol, ul, nav").Where(IsUnmarkedTrail));
+        return trails.Select(trail => Label(trail.QuerySelectorAll("a[href]").Where(Noise.IsCategoryLink).LastOrDefault()))
+            .FirstOrDefault(label => label is not null);
+    }
+
+    /// <summary>A short category link inside the article block, outside the body text.</summary>
+    public static string? FromBadge(IElement article) =>
+        article.QuerySelectorAll("a[href]")
+            .Where(Noise.IsCategoryLink)
+            .Where(a => a.Closest("p") is not { } paragraph || PageText.Of(paragraph) == PageText.Of(a))
+            .Select(Label)
+            .FirstOrDefault(label => label is not null);
+
+    /// <summary>
+    /// A class-less trail: a short block whose few links start with the home page and include a
+    /// category list. A menu links home and every category too, but with many more links.
+    /// </summary>
+    private static bool IsUnmarkedTrail(IElement block)
+    {
+        var links = block.QuerySelectorAll("a[href]");
+        if (links.Length is < 2 or > MostTrailLinks || PageText.Of(block).Length > LongestTrail) return false;
+        var home = links[0].GetAttribute("href")?.Trim();
+        return home is "/" or "/index.php" or "/index.php/" && links.Skip(1).Any(Noise.IsCategoryLink);
+    }
+
+    private static string? Label(IElement? anchor) =>
+        anchor is not null && PageText.Of(anchor) is { Length: > 0 and <= LongestLabel } text && !PageText.IsBlank(text) && !Noise.IsCounter(text) ? text : null;
+}

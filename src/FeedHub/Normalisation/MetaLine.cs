@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+
+namespace FeedHub.Normalisation;
+
+/// <summary>
+/// A line about the post rather than of it: "08 May 2020 | 0 Comments | By admin" (a migrated
+/// WordPress archive), "Dilihat 123 kali", "Rabu, 25 November 2026 · Dilihat 123 kali". Summaries
+/// skip such lines; the body keeps them, since the date in them may be the only one the page has.
+/// </summary>
+internal static partial class MetaLine
+{
+    private const int LongestMetaLine = 120;
+
+    /// <summary>True when nothing but dates, times, counters, comment counts and a "By name" is left in the line.</summary>
+    public static bool Is(string line)
+    {
+        if (line.Length is 0 or > LongestMetaLine) return false;
+        var rest = Parts().Replace(ByName().Replace(line, " "), " ");
+        return !rest.Any(char.IsLetterOrDigit);
+    }
+
+    /// <summary>"By admin", "Oleh kpukabpati" after a separator or at the start: one name word.</summary>
+    [GeneratedRegex(@"(?:^|[|·•])\s*(?:by|oleh|posted\s+by|penulis\s*:?)\s+\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ByName();
+
+    [GeneratedRegex(@"\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+        + @"|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|desember"
+        + @"|january|february|march|may|june|july|august|october|december|jan|feb|mar|apr|jun|jul|agt|agu|ags|aug|sep|sept|okt|oct|nov|nop|des|dec"
+        + @"|telah|dilihat|dibaca|kali|views?|hits|comments?|komentar|no|tidak\s+ada|wib|pukul|posted|diposting|on|pada)\b|\d+",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Parts();
+}
