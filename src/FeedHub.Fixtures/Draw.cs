@@ -9,4 +9,7 @@ internal static class Draw
 
     /// <summary>A generator for one site that does not depend on the other sites' draws.</summary>
     public static Random ForSite(int seed, int siteIndex) => new(unchecked(seed * 7919 + siteIndex * 104_729 + 17));
+
+    /// <summary>A second generator for one site's page habits, so adding habits never shifts the site's articles.</summary>
+    public static Random ForPages(int seed, int siteIndex) => new(unchecked(seed * 6113 + siteIndex * 130_363 + 29));
 }

@@ -89,6 +89,9 @@ public sealed class FixtureFarm : IAsyncDisposable
             json.WriteStartObject("profiles");
             json.WriteStartObject("kpu-blog");
             json.WriteString("listPath", "/index.php/blog/category/{category}");
+            json.WriteStartArray("remove");
+            json.WriteStringValue(".ads-inline");
+            json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteStartArray("sources");
@@ -137,7 +140,8 @@ public sealed class FixtureFarm : IAsyncDisposable
         var baseUri = new Uri($"http://{AddressOf(index)}:{port.ToString(CultureInfo.InvariantCulture)}");
         var newsroom = new Newsroom(identity, style, baseUri, rng);
         var catalog = new Catalog(newsroom.BackCatalogue(options.Categories, options.ArticlesPerSite, options.Now));
-        return new FixtureSite(identity, baseUri, style, newsroom, catalog, options.Categories, clock);
+        var habits = PageHabits.Draw(Draw.ForPages(options.Seed, index));
+        return new FixtureSite(identity, baseUri, style, habits, newsroom, catalog, options.Categories, clock);
     }
 
     private static WebApplication Build(IReadOnlyList<FixtureSite> sites, int port, RequestDelegate serve)

@@ -18,12 +18,13 @@ public sealed class FixtureSite
     private volatile RobotsMode robots;
     private volatile SiteFault fault;
 
-    internal FixtureSite(SiteRoster.Identity identity, Uri baseUri, SiteStyle style, Newsroom newsroom,
+    internal FixtureSite(SiteRoster.Identity identity, Uri baseUri, SiteStyle style, PageHabits habits, Newsroom newsroom,
         Catalog catalog, IReadOnlyList<int> categories, TimeProvider clock)
     {
         Identity = identity;
         BaseUri = baseUri;
         Style = style;
+        Habits = habits;
         Categories = categories;
         this.newsroom = newsroom;
         this.catalog = catalog;
@@ -35,6 +36,7 @@ public sealed class FixtureSite
 
     internal SiteRoster.Identity Identity { get; }
     internal SiteStyle Style { get; }
+    internal PageHabits Habits { get; }
     internal Catalog Catalog => catalog;
 
     /// <summary>Host label, e.g. <c>kab-blora</c>.</summary>
@@ -56,6 +58,26 @@ public sealed class FixtureSite
     public RobotsMode Robots { get => robots; set => robots = value; }
     /// <summary>A transport or content fault applied to every page but robots.txt; takes precedence over <see cref="Mode"/>.</summary>
     public SiteFault Fault { get => fault; set => fault = value; }
+
+    /// <summary>After a <see cref="SiteMode.Relaunch"/>: whether old article URLs answer 301 to the new ones (else 404).</summary>
+    public bool OldLinksRedirect { get; set; } = true;
+
+    /// <summary>
+    /// Where <paramref name="article"/> lives after a <see cref="SiteMode.Relaunch"/>: <c>/berita/baca/{id}/{slug}</c>.
+    /// The new CMS numbers the old slug-only stories too, above every id the old one gave.
+    /// </summary>
+    public Uri RelaunchedUrlOf(FixtureArticle article) =>
+        new(BaseUri, Invariant($"/berita/baca/{RelaunchedIdOf(article)}/{article.Slug}"));
+
+    internal static int RelaunchedIdOf(FixtureArticle article) =>
+        article.NumericId ?? 900_000 + (int)(StableHash(article.Slug) % 99_999);
+
+    private static uint StableHash(string text)
+    {
+        var hash = 2_166_136_261u;
+        foreach (var c in text) hash = unchecked((hash ^ c) * 16_777_619u);
+        return hash;
+    }
 
     /// <summary>Whether article pages send ETag and Last-Modified and answer conditional requests with 304.</summary>
     public bool SendsValidators => Style.SendsValidators;

@@ -59,6 +59,9 @@ internal static partial class SiteEndpoint
             case SiteMode.Redesign:
                 await Redesigned(context, request, path);
                 break;
+            case SiteMode.Relaunch:
+                await Relaunched(context, request, path);
+                break;
             default:
                 await Normal(context, request, path);
                 break;
@@ -95,6 +98,26 @@ internal static partial class SiteEndpoint
             return Html(context, StatusCodes.Status200OK, RedesignPages.List(request, category, Page(context)));
         if (RedesignedPostPath().Match(path) is { Success: true } post && site.Catalog.Find(null, post.Groups["slug"].Value) is { } article)
             return Html(context, StatusCodes.Status200OK, RedesignPages.Article(request, article));
+        return Html(context, StatusCodes.Status404NotFound, StatusPages.NotFound(site.Name));
+    }
+
+    /// <summary>The relaunched site: lists at their old paths, articles at the new URL form, old article URLs moved or gone.</summary>
+    private static Task Relaunched(HttpContext context, PageRequest request, string path)
+    {
+        var site = request.Site;
+        if (path is "/" or "/index.php" or "/index.php/")
+            return Html(context, StatusCodes.Status200OK, RelaunchPages.List(request, site.Categories[0], 1));
+        if (ListPath().Match(path) is { Success: true } list && Category(list) is { } category)
+            return Html(context, StatusCodes.Status200OK, RelaunchPages.List(request, category, Page(context)));
+        if (BacaPath().Match(path) is { Success: true } baca
+            && (site.Catalog.Find(Id(baca), baca.Groups["slug"].Value) ?? site.Catalog.Find(null, baca.Groups["slug"].Value)) is { } moved)
+            return Html(context, StatusCodes.Status200OK, RelaunchPages.Article(request, moved));
+        if (ReadPath().Match(path) is { Success: true } read && site.OldLinksRedirect && site.Catalog.Find(Id(read), read.Groups["slug"].Value) is { } old)
+        {
+            context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+            context.Response.Headers.Location = site.RelaunchedUrlOf(old.Truth).AbsolutePath;
+            return Task.CompletedTask;
+        }
         return Html(context, StatusCodes.Status404NotFound, StatusPages.NotFound(site.Name));
     }
 

@@ -70,7 +70,7 @@ internal sealed record SiteStyle
             : UsualForms[(index + rng.Next(UsualForms.Length)) % UsualForms.Length];
         return new SiteStyle
         {
-            Markup = rng.Pick([MarkupVariant.Polo, MarkupVariant.Polo, MarkupVariant.OtherClasses, MarkupVariant.NoClasses]),
+            Markup = rng.Pick([MarkupVariant.Polo, MarkupVariant.Polo, MarkupVariant.OtherClasses, MarkupVariant.NoClasses, MarkupVariant.Plain]),
             List = site.Id switch
             {
                 "kab-blora" or "kab-kendal" or "kota-salatiga" => ListVariant.Mixed,

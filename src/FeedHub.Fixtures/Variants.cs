@@ -9,6 +9,11 @@ public enum MarkupVariant
     OtherClasses,
     /// <summary>No class or id attribute anywhere on the page.</summary>
     NoClasses,
+    /// <summary>
+    /// Another template without any class or id: the headline is the page's only <c>&lt;h1&gt;</c>, followed by a
+    /// date and view-count line; <c>&lt;title&gt;</c> puts the site's name before or after the headline.
+    /// </summary>
+    Plain,
 }
 
 /// <summary>How list entries look (kpu-sites.md §4).</summary>
@@ -36,6 +41,12 @@ public enum SiteMode
     Maintenance,
     /// <summary>200 with a new template whose article links are <c>/post/{slug}</c>; no <c>/blog/read/</c> links remain.</summary>
     Redesign,
+    /// <summary>
+    /// The site relaunched: a new template, and articles at <c>/berita/baca/{id}/{slug}</c> with the same ids
+    /// (lists keep their paths). Old article URLs answer 301 to the new ones, or 404 when
+    /// <see cref="FixtureSite.OldLinksRedirect"/> is off. The new article pages show no category.
+    /// </summary>
+    Relaunch,
 }
 
 /// <summary>What <c>/robots.txt</c> answers. It is answered this way in every <see cref="SiteMode"/>.</summary>

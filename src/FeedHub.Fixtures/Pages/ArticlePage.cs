@@ -11,12 +11,14 @@ internal static class ArticlePage
 {
     public static string Render(PageRequest request, StoredArticle article)
     {
+        if (request.Site.Markup == MarkupVariant.Plain) return PlainArticlePage.Render(request, article);
         var site = request.Site;
         var t = request.Theme;
         var truth = article.Truth;
         var style = site.Style;
         var main = new StringBuilder(4096);
         main.Append(PageChrome.PageTitle(t, site.CategoryHeading(truth.CategoryId)));
+        if (site.Habits.Breadcrumb) Breadcrumb(main, request, truth);
         main.Append("<section><div").Append(Theme.Id(t.Blog)).Append(Theme.Class(t.Item)).Append(">\n");
         if (article.ImagePath is { } image)
         {
@@ -36,8 +38,8 @@ internal static class ArticlePage
             main.Append("<span").Append(Theme.Class(t.Counter)).Append('>').Append(DateSpelling.Number(article.Views.Next())).Append("</span>\n");
         main.Append("<div").Append(Theme.Class(t.Content)).Append(">\n");
         if (article.RepeatsTitle) main.Append("<p>").Append(PageChrome.Html(truth.Title)).Append("</p>\n<p>&nbsp;</p>\n");
-        Body(main, site, truth);
-        foreach (var tag in truth.Hashtags) main.Append("<p>#").Append(PageChrome.Html(tag)).Append("</p>\n");
+        Body(main, site, truth, t.HasClasses && site.Habits.InlineAd);
+        Hashtags(main, truth);
         main.Append("</div>\n");
         if (style.ViewCountLine)
             main.Append("<p>Telah dilihat ").Append(DateSpelling.Number(article.Views.Next())).Append(" kali</p>\n");
@@ -47,8 +49,11 @@ internal static class ArticlePage
         return PageChrome.Document(request, title, Meta(site, article), main.ToString());
     }
 
-    /// <summary>Body paragraphs; a caption gets its photo before it and the office name links to the profile page (relative URLs).</summary>
-    private static void Body(StringBuilder html, FixtureSite site, FixtureArticle truth)
+    /// <summary>
+    /// Body paragraphs; a caption gets its photo before it and the office name links to the profile page (relative URLs).
+    /// With <paramref name="inlineAd"/>, a <c>div.ads-inline</c> banner follows the second paragraph.
+    /// </summary>
+    internal static void Body(StringBuilder html, FixtureSite site, FixtureArticle truth, bool inlineAd = false)
     {
         var linkedName = false;
         var paragraphs = StoredArticle.Paragraphs(truth.BodyText);
@@ -65,10 +70,31 @@ internal static class ArticlePage
                 linkedName = true;
             }
             html.Append("<p>").Append(text).Append("</p>\n");
+            if (inlineAd && i == 1) InlineAd(html);
         }
     }
 
-    private static void DateElement(StringBuilder html, PageRequest request, StoredArticle article)
+    internal static void Hashtags(StringBuilder html, FixtureArticle truth)
+    {
+        foreach (var tag in truth.Hashtags) html.Append("<p>#").Append(PageChrome.Html(tag)).Append("</p>\n");
+    }
+
+    private static void InlineAd(StringBuilder html) =>
+        html.Append("<div class=\"ads-inline\"><a href=\"https://cekdptonline.kpu.go.id\"><img src=\"/assets/images/banner-cekdpt.jpg\" alt=\"\"></a><p>")
+            .Append(PageChrome.Html(PageHabits.AdText)).Append("</p></div>\n");
+
+    /// <summary>"Beranda / {category} / {title}": an <c>ol.breadcrumb</c> on themes with class names, a bare paragraph on the others.</summary>
+    internal static void Breadcrumb(StringBuilder html, PageRequest request, FixtureArticle truth)
+    {
+        var home = "<a href=\"/\">Beranda</a>";
+        var category = $"<a href=\"/index.php/blog/category/{DateSpelling.Number(truth.CategoryId)}\">{PageChrome.Html(request.Site.CategoryHeading(truth.CategoryId))}</a>";
+        var title = PageChrome.CmsTitle(truth.Title);
+        html.Append(request.Theme.HasClasses
+            ? $"<ol class=\"breadcrumb\"><li>{home}</li><li>{category}</li><li class=\"active\">{title}</li></ol>\n"
+            : $"<p>{home} / {category} / {title}</p>\n");
+    }
+
+    internal static void DateElement(StringBuilder html, PageRequest request, StoredArticle article)
     {
         var truth = article.Truth;
         var shown = truth.Published.ToOffset(Newsroom.Wib).ToString("dd MMM yyyy", CultureInfo.InvariantCulture);
@@ -78,7 +104,7 @@ internal static class ArticlePage
             html.Append("<span").Append(Theme.Class(request.Theme.Date)).Append('>').Append(shown).Append("</span>\n");
     }
 
-    private static void Share(StringBuilder html, Theme t, Uri url)
+    internal static void Share(StringBuilder html, Theme t, Uri url)
     {
         var encoded = Uri.EscapeDataString(url.AbsoluteUri);
         html.Append("<div").Append(Theme.Class(t.Share)).Append(">Bagikan: ")
@@ -87,7 +113,7 @@ internal static class ArticlePage
             .Append("<a href=\"https://api.whatsapp.com/send?text=").Append(encoded).Append("\">whatsapp</a></div>\n");
     }
 
-    private static string Meta(FixtureSite site, StoredArticle article)
+    internal static string Meta(FixtureSite site, StoredArticle article)
     {
         if (site.Style.Meta != MetaStyle.OpenGraph) return "";
         var truth = article.Truth;

@@ -49,12 +49,19 @@ internal sealed record Theme
 
     public static readonly Theme NoClasses = new() { ListTitleTag = "h3" };
 
+    /// <summary>Class-less too; its article page is <see cref="PlainArticlePage"/>.</summary>
+    public static readonly Theme Plain = new() { ListTitleTag = "h2", ArticleTitleTag = "h1" };
+
     public static Theme Of(MarkupVariant variant) => variant switch
     {
         MarkupVariant.Polo => Polo,
         MarkupVariant.OtherClasses => OtherClasses,
+        MarkupVariant.Plain => Plain,
         _ => NoClasses,
     };
+
+    /// <summary>Whether the theme names anything: class-less themes have no ad or share classes to draw.</summary>
+    public bool HasClasses => Content is not null;
 
     /// <summary><c> class="…"</c>, or nothing when the theme has no name for it.</summary>
     public static string Class(string? name) => name is null ? "" : $" class=\"{name}\"";

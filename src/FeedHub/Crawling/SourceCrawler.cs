@@ -65,8 +65,8 @@ public sealed class SourceCrawler(
                 }
                 if (list.Entries.Count == 0) break;
                 run.DeepestPage[category] = page;
-                var allUnknown = await ReadEntriesAsync(run, list, fresh: page == 1 && !run.Options.Backfill, ct);
-                if (!allUnknown && !run.Options.Backfill) break;
+                var goDeeper = await ReadEntriesAsync(run, list, fresh: page == 1 && !run.Options.Backfill, ct);
+                if (!goDeeper && !run.Options.Backfill) break;
             }
         }
         if (run.ArticlesTried > 0 && run.ArticlesRead == 0)
@@ -79,8 +79,9 @@ public sealed class SourceCrawler(
 
     /// <returns>
     /// True when older pages may hold more new articles: the page showed articles not yet seen in this
-    /// run, and none of them is stored. Entries repeated from earlier pages (a sidebar of recent posts,
-    /// a site that ignores <c>?page=</c>) decide nothing.
+    /// run, and none of them is stored; or stored items whose links moved (a redesign), whose older
+    /// siblings moved too. Entries repeated from earlier pages (a sidebar of recent posts, a site that
+    /// ignores <c>?page=</c>) decide nothing.
     /// </returns>
     private async Task<bool> ReadEntriesAsync(CrawlRun run, ListPageExtractor.ListPageContent list, bool fresh, CancellationToken ct)
     {
@@ -93,6 +94,7 @@ public sealed class SourceCrawler(
         }
         var known = await items.GetKnownAsync(run.Source.Id, keyed.Select(k => k.Key), ct);
         var allUnknown = keyed.Count > 0;
+        var anyMoved = false;
         foreach (var (entry, key, canonical) in keyed)
         {
             var knownItem = known.GetValueOrDefault(key.Slug);
@@ -101,7 +103,9 @@ public sealed class SourceCrawler(
             {
                 allUnknown = false;
                 if (knownItem.DateSource != DateSource.FirstSeen) run.LastListed = knownItem.Published;
-                if (knownItem.ListFingerprint == fingerprint && !LinkMoved(run.Source, knownItem, canonical, key))
+                var moved = LinkMoved(run.Source, knownItem, canonical, key);
+                anyMoved |= moved;
+                if (knownItem.ListFingerprint == fingerprint && !moved)
                 {
                     run.SkippedUnchanged++;
                     continue;
@@ -109,7 +113,7 @@ public sealed class SourceCrawler(
             }
             await ReadArticleAsync(run, entry, key, knownItem, fingerprint, list.CategoryName, fresh, ct);
         }
-        return allUnknown;
+        return allUnknown || anyMoved;
     }
 
     /// <summary>

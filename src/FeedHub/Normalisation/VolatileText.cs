@@ -4,8 +4,9 @@ namespace FeedHub.Normalisation;
 
 /// <summary>
 /// The parts of a page that change without anyone editing the story (kpu-sites §6): view counters,
-/// "Selengkapnya", share lines, CSRF tokens, cache-busting query strings. Hashes and fingerprints are
-/// computed without them, so a counter going from 75 to 76 is not an edit.
+/// "Selengkapnya", share lines, CSRF tokens, cache-busting query strings, and the template's meta lines
+/// ("Rabu, 25 November 2026 · Dilihat 123 kali", see <see cref="MetaLine"/>), which a redesign moves in or
+/// out of the body. Hashes and fingerprints are computed without them, so a counter going from 75 to 76 is not an edit.
 /// </summary>
 internal static partial class VolatileText
 {
@@ -24,7 +25,7 @@ internal static partial class VolatileText
         foreach (var rawLine in VolatilePhrase().Replace(text, " ").Split('\n'))
         {
             var line = TextCleaner.Collapse(rawLine);
-            if (line.Length > 0 && !VolatileLine().IsMatch(line))
+            if (line.Length > 0 && !VolatileLine().IsMatch(line) && !MetaLine.Is(line))
                 kept.Add(line);
         }
         return string.Join('\n', kept);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using FeedHub.Fixtures;
 
 namespace FeedHub.Tests.Fixtures;
@@ -112,12 +113,26 @@ public sealed class FixtureFarmServingTests(FarmFixture fixture) : IClassFixture
     [Fact]
     public async Task Article_page_title_element_carries_the_site_suffix_and_first_h1_is_the_category()
     {
-        var site = Farm["kab-kudus"];
+        var site = Farm.Sites.First(s => s.Markup != MarkupVariant.Plain);
+        var heading = $"<h1>{WebUtility.HtmlEncode(site.CategoryHeading(104))}</h1>";
         var article = site.Articles.First(a => !a.Title.Contains('"') && !a.Title.Contains('&'));
         var html = await Http.Get(article.UrlOn(site));
-        Assert.Contains($"<title>{WebUtility.HtmlEncode(article.Title)} - KPU Kabupaten Kudus</title>", html);
-        Assert.Contains("<h1>Berita</h1>", html);
-        Assert.True(html.IndexOf("<h1>Berita</h1>", StringComparison.Ordinal) < html.IndexOf(WebUtility.HtmlEncode(article.Title) + "</h", StringComparison.Ordinal));
+        Assert.Contains($"<title>{WebUtility.HtmlEncode(article.Title)} - {WebUtility.HtmlEncode(site.Name)}</title>", html);
+        Assert.Contains(heading, html);
+        Assert.True(html.IndexOf(heading, StringComparison.Ordinal) < html.IndexOf(WebUtility.HtmlEncode(article.Title) + "</h", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_plain_article_page_has_no_class_or_id_and_its_headline_is_the_only_h1()
+    {
+        var site = Farm.Sites.First(s => s.Markup == MarkupVariant.Plain);
+        var article = site.Articles.First(a => !a.Title.Contains('"') && !a.Title.Contains('&'));
+        var html = await Http.Get(article.UrlOn(site));
+        Assert.DoesNotContain(" class=", html);
+        Assert.DoesNotContain(" id=", html);
+        Assert.Equal($"<h1>{WebUtility.HtmlEncode(article.Title)}</h1>", Regex.Match(html, "<h1>.*?</h1>").Value);
+        Assert.Single(Regex.Matches(html, "<h1>"));
+        Assert.Matches($@"<h1>.*?</h1>\n(?:<time[^>]*>[^<]*</time>\n)?<p><small>[^<]*Dilihat \d+ kali</small></p>", html);
     }
 
     [Fact]
