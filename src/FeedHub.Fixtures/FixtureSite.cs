@@ -59,6 +59,12 @@ public sealed class FixtureSite
     /// <summary>A transport or content fault applied to every page but robots.txt; takes precedence over <see cref="Mode"/>.</summary>
     public SiteFault Fault { get => fault; set => fault = value; }
 
+    /// <summary>The text of the <c>div.ads-inline</c> banner some templates put inside article bodies.</summary>
+    public const string InlineAdText = PageHabits.AdText;
+
+    /// <summary>Whether article pages carry the <c>div.ads-inline</c> banner (only templates with class names do).</summary>
+    public bool ShowsInlineAd => Habits.InlineAd && Markup is MarkupVariant.Polo or MarkupVariant.OtherClasses;
+
     /// <summary>After a <see cref="SiteMode.Relaunch"/>: whether old article URLs answer 301 to the new ones (else 404).</summary>
     public bool OldLinksRedirect { get; set; } = true;
 

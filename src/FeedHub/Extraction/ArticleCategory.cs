@@ -10,7 +10,7 @@ internal static class ArticleCategory
 {
     private const int LongestLabel = 40;
     private const int LongestTrail = 300;
-    private const int MostTrailLinks = 4;
+    private const int MostTrailLinks = 3;
 
     /// <summary>The category step of the page's breadcrumb; read before menus are stripped, since trails often sit in <c>nav</c>.</summary>
     public static string? FromBreadcrumb(IDocument document)
@@ -30,15 +30,15 @@ internal static class ArticleCategory
             .FirstOrDefault(label => label is not null);
 
     /// <summary>
-    /// A class-less trail: a short block whose few links start with the home page and include a
-    /// category list. A menu links home and every category too, but with many more links.
+    /// A class-less trail: a short block whose two or three links start with the home page and name
+    /// exactly one category. A menu links home and several categories.
     /// </summary>
     private static bool IsUnmarkedTrail(IElement block)
     {
         var links = block.QuerySelectorAll("a[href]");
         if (links.Length is < 2 or > MostTrailLinks || PageText.Of(block).Length > LongestTrail) return false;
         var home = links[0].GetAttribute("href")?.Trim();
-        return home is "/" or "/index.php" or "/index.php/" && links.Skip(1).Any(Noise.IsCategoryLink);
+        return home is "/" or "/index.php" or "/index.php/" && links.Count(Noise.IsCategoryLink) == 1;
     }
 
     private static string? Label(IElement? anchor) =>

@@ -9,18 +9,7 @@ namespace FeedHub.Tests.Crawling;
 /// <summary>The crawl's promises, against 36 fake KPU sites that vary markup, dates and noise as the real ones do.</summary>
 public sealed class CrawlAgainstFixturesTests
 {
-    private static async Task<IReadOnlyList<Item>> AllItemsAsync(ItemStore store)
-    {
-        var all = new List<Item>();
-        var filter = new ItemFilter { Limit = 500 };
-        while (true)
-        {
-            var page = await store.QueryAsync(filter, CancellationToken.None);
-            all.AddRange(page);
-            if (page.Count < filter.Limit) return all;
-            filter = filter with { Before = new ItemCursor(page[^1].Published, page[^1].Id) };
-        }
-    }
+    private static Task<IReadOnlyList<Item>> AllItemsAsync(ItemStore store) => StoredItems.AllAsync(store);
 
     private static DateOnly WibDay(DateTimeOffset t) => DateOnly.FromDateTime(t.ToOffset(TimeSpan.FromHours(7)).DateTime);
 
