@@ -38,8 +38,9 @@ public static partial class ListPageExtractor
 
     /// <summary>
     /// The entries of a list page as <see cref="Extract"/> finds them, with the name the page gives its own
-    /// category: the text of a link to this very list (the menu's "Berita Terkini"), else the first
-    /// <c>&lt;h1&gt;</c> that is not the site's name. Articles whose page shows no category get this one.
+    /// category: its heading (the first <c>&lt;h1&gt;</c> without a link that is not the site's name, "Berita
+    /// Terkini"), else the text of a link to this very list (the menu's). Articles whose page shows no
+    /// category get this one.
     /// </summary>
     public static ListPageContent Read(string html, Uri pageUrl, Source source, bool requireLinks = false)
     {
@@ -60,8 +61,9 @@ public static partial class ListPageExtractor
                 && string.Equals(target.Host, pageUrl.Host, StringComparison.OrdinalIgnoreCase)
                 && string.Equals(CanonicalUrl.Of(target, source.Url).AbsolutePath, ownPath, StringComparison.OrdinalIgnoreCase))
             .Select(a => PageText.Of(a));
-        var headings = document.QuerySelectorAll("h1").Select(h => PageText.Of(h)).Where(text => !siteName.IsAllOf(text));
-        return linked.Concat(headings)
+        var headings = document.QuerySelectorAll("h1").Where(h => h.QuerySelector("a[href]") is null)
+            .Select(h => PageText.Of(h)).Where(text => !siteName.IsAllOf(text));
+        return headings.Concat(linked)
             .FirstOrDefault(text => text.Length is > 0 and <= LongestCategoryName && !PageText.IsBlank(text) && !Filler().IsMatch(text));
     }
 

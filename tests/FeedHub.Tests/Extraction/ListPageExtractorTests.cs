@@ -120,6 +120,29 @@ public sealed class ListPageExtractorTests
         Assert.Equal("Telah dilihat 31 kali Rakor Logistik Pilkada Contoh, 7 Januari 2026 – Teks sintetis rapat koordinasi logistik. [A/foto:FM] Baca selengkapnya", entries[0].Excerpt);
     }
 
+    [Theory]
+    [InlineData("list-polo.html", "Berita Terkini")]
+    [InlineData("list-bare.html", "Berita")]
+    [InlineData("list-other-classes.html", "Berita Terkini")]
+    public void Names_its_category_by_its_heading(string page, string name)
+    {
+        Assert.Equal(name, ListPageExtractor.Read(KpuPages.Read(page), KpuPages.ListUrl, KpuPages.Source()).CategoryName);
+    }
+
+    [Fact]
+    public void Names_its_category_by_a_link_to_itself_when_it_has_no_heading()
+    {
+        const string html = """
+            <html><head><title>KPU Kabupaten Contoh</title></head><body>
+            <h1>KPU Kabupaten Contoh</h1>
+            <nav><a href="/">Beranda</a> <a href="/index.php/blog/category/105">Sosialisasi</a> <a href="/index.php/blog/category/104?page=1">Berita Terkini</a></nav>
+            <div><h3><a href="/blog/read/9012_kpu-contoh-gelar-rapat">KPU Contoh Gelar Rapat</a></h3><p>Teks sintetis.</p></div>
+            <a href="/index.php/blog/category/104?page=2">2</a></body></html>
+            """;
+
+        Assert.Equal("Berita Terkini", ListPageExtractor.Read(html, KpuPages.ListUrl, KpuPages.Source()).CategoryName);
+    }
+
     [Fact]
     public void A_later_page_without_links_is_empty()
     {

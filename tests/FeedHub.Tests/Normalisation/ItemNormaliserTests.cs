@@ -105,6 +105,88 @@ public class ItemNormaliserTests
     }
 
     [Fact]
+    public void A_new_link_for_the_same_story_moves_it_without_a_new_version()
+    {
+        var first = ItemNormaliser.Normalise(Article(), Contoh, ItemId, FirstCrawl, null).Item;
+        var relaunched = Article() with { Url = new Uri("https://kab-contoh.kpu.go.id/berita/baca/9012/kpu-contoh-gelar-rapat") };
+
+        var (item, change) = ItemNormaliser.Normalise(relaunched, Contoh, ItemId, LaterCrawl, Known(first));
+
+        Assert.Equal(ItemChange.Moved, change);
+        Assert.Equal("https://kab-contoh.kpu.go.id/berita/baca/9012/kpu-contoh-gelar-rapat", item.Link);
+        Assert.Equal((1, (DateTimeOffset?)null, first.Published), (item.Version, item.Updated, item.Published));
+    }
+
+    [Fact]
+    public void A_new_link_with_edited_text_is_an_update()
+    {
+        var first = ItemNormaliser.Normalise(Article(), Contoh, ItemId, FirstCrawl, null).Item;
+        var relaunched = Article("<p>Contoh, 4 Januari 2026 — Teks sintetis yang diperbaiki.</p>") with
+        {
+            Url = new Uri("https://kab-contoh.kpu.go.id/berita/baca/9012/kpu-contoh-gelar-rapat"),
+        };
+
+        var (item, change) = ItemNormaliser.Normalise(relaunched, Contoh, ItemId, LaterCrawl, Known(first));
+
+        Assert.Equal(ItemChange.Updated, change);
+        Assert.Equal(2, item.Version);
+    }
+
+    [Fact]
+    public void A_page_that_no_longer_shows_its_category_keeps_the_stored_one()
+    {
+        var first = ItemNormaliser.Normalise(Article(), Contoh, ItemId, FirstCrawl, null).Item;
+
+        var (item, change) = ItemNormaliser.Normalise(Article() with { CategoryLabel = null, ListCategory = "Berita Terkini" },
+            Contoh, ItemId, LaterCrawl, Known(first));
+
+        Assert.Equal(ItemChange.Unchanged, change);
+        Assert.Equal("Sosialisasi", item.Category);
+    }
+
+    [Fact]
+    public void A_page_without_a_category_takes_its_list_category()
+    {
+        var item = ItemNormaliser.Normalise(Article() with { CategoryLabel = null, ListCategory = "Berita Terkini" }, Contoh, ItemId, FirstCrawl, null).Item;
+
+        Assert.Equal("Berita Terkini", item.Category);
+    }
+
+    [Fact]
+    public void A_category_found_later_is_stored_without_a_new_version()
+    {
+        var first = ItemNormaliser.Normalise(Article() with { CategoryLabel = null }, Contoh, ItemId, FirstCrawl, null).Item;
+
+        var (item, change) = ItemNormaliser.Normalise(Article() with { CategoryLabel = null, ListCategory = "Berita Terkini" },
+            Contoh, ItemId, LaterCrawl, Known(first));
+
+        Assert.Equal(ItemChange.Moved, change);
+        Assert.Equal(("Berita Terkini", 1), (item.Category, item.Version));
+    }
+
+    [Theory]
+    [InlineData("<p>08 May 2020 | 0 Comments | By kpukabpati</p>")]
+    [InlineData("<p><small>Rabu, 25 November 2026 · Dilihat 123 kali</small></p>")]
+    [InlineData("<p>Telah dilihat 42 kali</p>")]
+    [InlineData("<p>Dilihat 7 kali</p><p>&nbsp;</p>")]
+    public void A_summary_skips_meta_lines(string metaLine)
+    {
+        var summary = ItemNormaliser.Normalise(Article(metaLine + "<p>Contoh, 4 Januari 2026 — Teks sintetis.</p>"), Contoh, ItemId, FirstCrawl, null).Item.Summary;
+
+        Assert.Equal("Contoh, 4 Januari 2026 — Teks sintetis.", summary);
+    }
+
+    [Fact]
+    public void A_meta_line_in_or_out_of_the_body_does_not_change_the_hash()
+    {
+        var plain = ItemNormaliser.Normalise(Article("<p><small>Rabu, 25 November 2026 · Dilihat 123 kali</small></p><p>Contoh, 4 Januari 2026 — Teks sintetis.</p>"),
+            Contoh, ItemId, FirstCrawl, null).Item;
+        var relaunched = ItemNormaliser.Normalise(Article("<p>Contoh, 4 Januari 2026 — Teks sintetis.</p>"), Contoh, ItemId, LaterCrawl, Known(plain));
+
+        Assert.Equal(ItemChange.Unchanged, relaunched.Change);
+    }
+
+    [Fact]
     public void Versions_a_real_edit_and_keeps_its_published_time()
     {
         var first = ItemNormaliser.Normalise(Article(), Contoh, ItemId, FirstCrawl, null).Item;

@@ -115,6 +115,46 @@ public class ConfigLoaderTests
     }
 
     [Fact]
+    public void Profile_remove_selectors_are_read_in_order()
+    {
+        var catalog = ConfigLoader.Parse($$"""
+            { "profiles": { "kpu-blog": { "remove": [".ads-inline", "div.post-share"] } }, "sources": [ {{Blora()}} ] }
+            """);
+
+        Assert.Equal([".ads-inline", "div.post-share"], catalog.Sources.Single().Profile.Remove);
+    }
+
+    [Fact]
+    public void A_bad_remove_selector_is_reported_with_its_json_path()
+    {
+        var errors = ErrorsOf($$"""
+            { "profiles": { "kpu-blog": { "remove": [".ads-inline", "div[class=", 7] } }, "sources": [ {{Blora()}} ] }
+            """);
+
+        Assert.Equal(["$.profiles.kpu-blog.remove[1]", "$.profiles.kpu-blog.remove[2]"], errors.Select(e => e.Path));
+        Assert.Contains("not a valid CSS selector", errors[0].Message);
+    }
+
+    [Fact]
+    public void Remove_must_be_a_list()
+    {
+        var error = Assert.Single(ErrorsOf($$"""
+            { "profiles": { "kpu-blog": { "remove": ".ads-inline" } }, "sources": [ {{Blora()}} ] }
+            """));
+
+        Assert.Equal("$.profiles.kpu-blog.remove", error.Path);
+    }
+
+    [Fact]
+    public void Shipped_kpu_blog_profile_removes_inline_ads_and_share_blocks()
+    {
+        var profile = ConfigLoader.LoadFile(Path.Combine(RepoRoot.Path, "feeds.json")).Sources.First().Profile;
+
+        Assert.Contains(".ads-inline", profile.Remove);
+        Assert.Contains(".post-share", profile.Remove);
+    }
+
+    [Fact]
     public void Duplicate_id_names_both_places()
     {
         var errors = ErrorsOf($$"""{ {{Profiles}}, "sources": [ {{Blora()}}, {{Blora()}} ] }""");

@@ -178,6 +178,50 @@ public sealed class ItemStoreCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_moved_item_gets_its_new_link_and_category_without_a_new_version()
+    {
+        var first = TestItems.Write("kab-blora", 8313, TestItems.WibTime(8, 10));
+        await _db.CommitAsync(first);
+        var stampBefore = await _db.Items.ChangeStampAsync(CancellationToken.None);
+        var link = "https://kab-blora.kpu.go.id/berita/baca/8313/kpu-gelar-rapat-pleno";
+        var moved = first.Item with
+        {
+            Link = link, Category = "Sosialisasi", ContentHash = ContentHash.Of(link, first.Item.Title, first.Item.ContentHtml),
+        };
+
+        var result = await _db.CommitAsync(new ItemWrite(moved, first.Slug, "f2", SameContentAs: first.Item.ContentHash));
+
+        Assert.Equal(new CommitResult(0, 0, 1), result);
+        var stored = await _db.Items.GetAsync(first.Item.Id, CancellationToken.None);
+        Assert.Equal((link, "Sosialisasi", 1, (DateTimeOffset?)null), (stored!.Link, stored.Category, stored.Version, stored.Updated));
+        Assert.Equal(moved.ContentHash, stored.ContentHash);
+        Assert.True(await _db.Items.ChangeStampAsync(CancellationToken.None) > stampBefore);
+    }
+
+    [Fact]
+    public async Task A_move_judged_against_an_older_hash_than_stored_is_an_update()
+    {
+        var first = TestItems.Write("kab-blora", 8313, TestItems.WibTime(8, 10));
+        await _db.CommitAsync(first);
+        var edited = TestItems.Edited(first, "<p>Rapat pleno diundur ke Selasa.</p>", TestItems.WibTime(9, 8));
+
+        var result = await _db.CommitAsync(edited with { SameContentAs = "a hash the store no longer holds" });
+
+        Assert.Equal(new CommitResult(0, 1, 0), result);
+    }
+
+    [Fact]
+    public async Task Known_items_are_found_by_their_id_under_another_url_form_and_slug()
+    {
+        var stored = TestItems.Write("kab-blora", 8313, TestItems.WibTime(8, 10));
+        await _db.CommitAsync(stored);
+
+        var known = await _db.Items.GetKnownAsync("kab-blora", [new ItemKey("8313", "kpu-gelar-rapat-pleno-rekapitulasi")], CancellationToken.None);
+
+        Assert.Equal("kab-blora:8313", known["kpu-gelar-rapat-pleno-rekapitulasi"].Id);
+    }
+
+    [Fact]
     public async Task Change_stamp_bumps_only_when_items_really_change()
     {
         var write = TestItems.Write("kab-blora", 8313, TestItems.WibTime(8, 10));
