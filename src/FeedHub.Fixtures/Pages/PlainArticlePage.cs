@@ -35,7 +35,7 @@ internal static class PlainArticlePage
     }
 
     /// <summary>"Rabu, 25 November 2026 · " when the story has a trustworthy date; nothing when first-seen is right.</summary>
-    private static string DateLine(FixtureSite site, FixtureArticle truth)
+    internal static string DateLine(FixtureSite site, FixtureArticle truth)
     {
         if (truth.ExpectedPublished is not { } published) return "";
         var day = DateOnly.FromDateTime(published.ToOffset(Newsroom.Wib).DateTime);

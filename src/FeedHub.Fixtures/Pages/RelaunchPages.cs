@@ -6,7 +6,7 @@ namespace FeedHub.Fixtures.Pages;
 /// <summary>
 /// The site after a <see cref="SiteMode.Relaunch"/>: a new template with its own class names, list pages at
 /// the old paths linking articles as <c>/berita/baca/{id}/{slug}</c>, and article pages that no longer show
-/// the category. The stories' text and images are the old ones.
+/// the category but open the body with a date and view-count line. The stories' text and images are the old ones.
 /// </summary>
 internal static class RelaunchPages
 {
@@ -42,9 +42,10 @@ internal static class RelaunchPages
         var truth = article.Truth;
         var html = new StringBuilder(4096);
         html.Append("<main class=\"page\"><article class=\"news-detail\"><h1 class=\"news-detail-title\">").Append(PageChrome.Html(truth.Title))
-            .Append("</h1>\n<div class=\"news-detail-meta\">Dilihat ").Append(DateSpelling.Number(article.Views.Next())).Append(" kali</div>\n");
+            .Append("</h1>\n");
         if (article.ImagePath is { } image) html.Append("<figure class=\"news-detail-image\"><img src=\"").Append(image).Append("\" alt=\"\"></figure>\n");
-        html.Append("<div class=\"news-detail-body\">\n");
+        html.Append("<div class=\"news-detail-body\">\n<p class=\"news-detail-meta\">").Append(PlainArticlePage.DateLine(site, truth))
+            .Append("Dilihat ").Append(DateSpelling.Number(article.Views.Next())).Append(" kali</p>\n");
         ArticlePage.Body(html, site, truth);
         ArticlePage.Hashtags(html, truth);
         html.Append("</div>\n");

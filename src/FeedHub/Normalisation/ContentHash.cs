@@ -22,10 +22,13 @@ public static class ContentHash
         var basis = new StringBuilder(sanitisedHtml.Length);
         basis.Append(canonicalUrl).Append('\n')
             .Append(TextCleaner.Collapse(title)).Append('\n')
-            .Append(VolatileText.Strip(HtmlText.Lines(sanitisedHtml)));
+            .Append(TextOf(sanitisedHtml));
         foreach (var image in HtmlText.ImageSources(sanitisedHtml))
             basis.Append('\n').Append(VolatileText.StripQuery(image));
         return Sha256Text.Hex(basis.ToString());
     }
+
+    /// <summary>The body's text as the hash sees it: a line per block, volatile parts and meta lines removed.</summary>
+    public static string TextOf(string sanitisedHtml) => VolatileText.Strip(HtmlText.Lines(sanitisedHtml));
 
 }

@@ -51,7 +51,7 @@ public static class ItemNormaliser
         var category = NullIfEmpty(TextCleaner.Clean(article.CategoryLabel)) ?? known?.Category ?? NullIfEmpty(TextCleaner.Clean(article.ListCategory));
 
         var change = known is null ? ItemChange.New
-            : !SameContent(known, hash, title, content) ? ItemChange.Updated
+            : !SameContent(known, hash, link, title, content) ? ItemChange.Updated
             : known.Link != link || known.Category != category ? ItemChange.Moved
             : ItemChange.Unchanged;
         var date = known is null
@@ -86,11 +86,14 @@ public static class ItemNormaliser
     }
 
     /// <summary>
-    /// Whether the stored item says what this one says. The hash covers the link, so a moved link is
-    /// checked again with the stored link in its place: a new URL form alone is not an edit.
+    /// Whether the stored item says what this one says: the same hash, or, under a moved link (a redesign),
+    /// the same title and text. A new template may serve the same images from new paths; only a changed
+    /// title or text is an edit there.
     /// </summary>
-    private static bool SameContent(KnownItem known, string hash, string title, string content) =>
-        known.ContentHash == hash || ContentHash.Of(known.Link, title, content) == known.ContentHash;
+    private static bool SameContent(KnownItem known, string hash, string link, string title, string content) =>
+        known.ContentHash == hash
+        || (known.Link != link && known.Title == title && known.ContentHtml is { } stored
+            && ContentHash.TextOf(stored) == ContentHash.TextOf(content));
 
     private static string SummaryOf(ExtractedArticle article, string sanitisedContent)
     {

@@ -22,7 +22,8 @@ public sealed class ItemStore(FeedHubDatabase database)
 
     private const string KnownColumns = """
         id AS Id, slug AS Slug, link AS Link, content_hash AS ContentHash, list_fingerprint AS ListFingerprint,
-        published AS Published, date_source AS DateSource, first_seen AS FirstSeen, version AS Version, category AS Category
+        published AS Published, date_source AS DateSource, first_seen AS FirstSeen, version AS Version, category AS Category,
+        title AS Title, content_html AS ContentHtml
         """;
 
     private const string BumpChangeStamp = "UPDATE meta SET value = value + 1 WHERE key = 'change_stamp';";
@@ -223,8 +224,10 @@ public sealed class ItemStore(FeedHubDatabase database)
         public DateTimeOffset FirstSeen { get; init; }
         public int Version { get; init; }
         public string? Category { get; init; }
+        public string? Title { get; init; }
+        public string? ContentHtml { get; init; }
 
         public KnownItem ToKnownItem() =>
-            new(Id, Slug, Link, ContentHash, ListFingerprint, Published, DateSource, FirstSeen, Version, Category);
+            new(Id, Slug, Link, ContentHash, ListFingerprint, Published, DateSource, FirstSeen, Version, Category, Title, ContentHtml);
     }
 }

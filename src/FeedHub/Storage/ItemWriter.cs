@@ -41,9 +41,11 @@ internal sealed class ItemWriter : IDisposable
         WHERE item_key = $Key;
         """;
 
-    // Same title and text under a new link or category: no new version, no updated time, no reindexing.
+    // Same title and text under a new link or category: no new version, no updated time, no reindexing
+    // (the text is the same); the body and image are taken over, as a new template may serve images elsewhere.
     private const string MoveItem = """
-        UPDATE items SET link = $Link, category = $Category, content_hash = $ContentHash,
+        UPDATE items SET link = $Link, category = $Category, content_html = $ContentHtml, summary = $Summary,
+            image_url = $ImageUrl, content_hash = $ContentHash,
             list_fingerprint = coalesce($ListFingerprint, list_fingerprint), changed_utc = $ChangedUtc
         WHERE item_key = $Key;
         """;
@@ -102,7 +104,8 @@ internal sealed class ItemWriter : IDisposable
         }
         if (write.SameContentAs is { } same && storedHash == same)
         {
-            Bind(move, ("$Link", item.Link), ("$Category", item.Category), ("$ContentHash", item.ContentHash),
+            Bind(move, ("$Link", item.Link), ("$Category", item.Category), ("$ContentHtml", item.ContentHtml), ("$Summary", item.Summary),
+                ("$ImageUrl", item.ImageUrl), ("$ContentHash", item.ContentHash),
                 ("$ListFingerprint", write.ListFingerprint), ("$ChangedUtc", changedUtc), ("$Key", key));
             move.ExecuteNonQuery();
             return WriteOutcome.Moved;

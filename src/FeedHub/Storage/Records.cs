@@ -45,12 +45,13 @@ public sealed record FetchLogEntry(
 /// <param name="Slug">The identity slug (see <c>ItemIdentity</c>): how a slug-only link finds an id-form item.</param>
 public sealed record KnownItem(
     string Id, string Slug, string Link, string ContentHash, string? ListFingerprint,
-    DateTimeOffset Published, DateSource DateSource, DateTimeOffset FirstSeen, int Version, string? Category = null);
+    DateTimeOffset Published, DateSource DateSource, DateTimeOffset FirstSeen, int Version, string? Category = null,
+    string? Title = null, string? ContentHtml = null);
 
 /// <summary>An item to write, with its identity slug and the list-entry fingerprint it was seen under.</summary>
 /// <param name="SameContentAs">
 /// For a moved item (<see cref="Normalisation.ItemChange.Moved"/>): the stored hash its content was found equal
-/// to. While the store still holds that hash, the link and category are rewritten without a new version.
+/// to. While the store still holds that hash, link, category, body and image are rewritten without a new version.
 /// </param>
 public sealed record ItemWrite(Item Item, string Slug, string? ListFingerprint, string? SameContentAs = null);
 

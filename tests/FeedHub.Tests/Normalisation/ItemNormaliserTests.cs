@@ -37,7 +37,7 @@ public class ItemNormaliserTests
     };
 
     private static KnownItem Known(Item item) => new(
-        item.Id, "kpu-contoh-gelar-rapat", item.Link, item.ContentHash, null, item.Published, item.DateSource, item.FirstSeen, item.Version, item.Category);
+        item.Id, "kpu-contoh-gelar-rapat", item.Link, item.ContentHash, null, item.Published, item.DateSource, item.FirstSeen, item.Version, item.Category, item.Title, item.ContentHtml);
 
     [Fact]
     public void Builds_a_clean_new_item()
@@ -115,6 +115,22 @@ public class ItemNormaliserTests
         Assert.Equal(ItemChange.Moved, change);
         Assert.Equal("https://kab-contoh.kpu.go.id/berita/baca/9012/kpu-contoh-gelar-rapat", item.Link);
         Assert.Equal((1, (DateTimeOffset?)null, first.Published), (item.Version, item.Updated, item.Published));
+    }
+
+    [Fact]
+    public void A_new_link_whose_template_serves_the_images_elsewhere_is_still_a_move()
+    {
+        var first = ItemNormaliser.Normalise(Article("<p>Contoh — Teks sintetis.</p><p><img src=\"/images/blog_post/content/rapat-1.jpg\"></p>"),
+            Contoh, ItemId, FirstCrawl, null).Item;
+        var relaunched = Article("<p>Contoh — Teks sintetis.</p><p><img src=\"/storage/media/rapat-1.webp\"></p>") with
+        {
+            Url = new Uri("https://kab-contoh.kpu.go.id/berita/baca/9012/kpu-contoh-gelar-rapat"),
+        };
+
+        var (item, change) = ItemNormaliser.Normalise(relaunched, Contoh, ItemId, LaterCrawl, Known(first));
+
+        Assert.Equal(ItemChange.Moved, change);
+        Assert.Contains("/storage/media/rapat-1.webp", item.ContentHtml);
     }
 
     [Fact]

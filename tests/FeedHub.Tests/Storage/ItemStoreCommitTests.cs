@@ -161,7 +161,7 @@ public sealed class ItemStoreCommitTests : IAsyncLifetime
         var item = Assert.Single(known).Value;
         Assert.Equal(
             new KnownItem("kab-blora:8313", blora.Slug, blora.Item.Link, blora.Item.ContentHash, "f1",
-                TestItems.WibTime(8, 10), blora.Item.DateSource, TempDatabase.Start, 1, "Berita"),
+                TestItems.WibTime(8, 10), blora.Item.DateSource, TempDatabase.Start, 1, "Berita", blora.Item.Title, blora.Item.ContentHtml),
             item);
     }
 
