@@ -9,6 +9,7 @@ internal sealed record ArticleTitle(string Text, IElement? Heading)
 {
     private const string Headings = "h1, h2, h3, h4, h5, h6";
     private const double CloseToSlug = 0.5;
+    private const double SameWording = 0.8;
 
     /// <summary>
     /// The title selector when set; otherwise the visible headline: a heading that shows og:title or
@@ -56,23 +57,34 @@ internal sealed record ArticleTitle(string Text, IElement? Heading)
 
     /// <summary>
     /// The heading that says what og:title or <c>&lt;title&gt;</c> says (letters and digits compared,
-    /// case ignored): the exact headline as the reader sees it. A reference that is only the site's
-    /// name, or a heading sharing no word with the slug, proves nothing.
+    /// case ignored): the exact headline as the reader sees it. Failing that, a heading that the
+    /// reference cut short ("Peringati Hari Kartini, Pega…") or words almost the same way. A reference
+    /// that is only the site's name, or a heading sharing no word with the slug, proves nothing.
     /// </summary>
     private static ArticleTitle? Headline(
-        IReadOnlyList<(string Text, IElement? Heading)> headings, IEnumerable<string> references, SiteName siteName, string? slug, IReadOnlySet<string> siteWords)
+        IReadOnlyList<(string Text, IElement? Heading)> headings, IReadOnlyList<string> references, SiteName siteName, string? slug, IReadOnlySet<string> siteWords)
     {
-        foreach (var reference in references.Where(r => !PageText.IsBlank(r) && !siteName.IsAllOf(r)))
+        var usable = references.Where(r => !PageText.IsBlank(r) && !siteName.IsAllOf(r)).ToList();
+        var shown = headings.Where(h => slug is null || Slug.Similarity(h.Text, slug, siteWords) > 0).ToList();
+        foreach (var reference in usable)
         {
             var folded = Fold(reference);
-            foreach (var (text, heading) in headings)
-            {
-                if (Fold(text) == folded && (slug is null || Slug.Similarity(text, slug, siteWords) > 0))
-                    return new ArticleTitle(text, heading);
-            }
+            if (shown.FirstOrDefault(h => Fold(h.Text) == folded) is { Heading: not null } same) return new ArticleTitle(same.Text, same.Heading);
+        }
+        foreach (var reference in usable)
+        {
+            var cut = Fold(reference.TrimEnd('.', '…', ' '));
+            var close = shown
+                .Select(h => (h.Text, h.Heading, Score: Cut(reference) && Fold(h.Text).StartsWith(cut, StringComparison.Ordinal) ? 1 : Slug.Similarity(h.Text, reference, siteWords)))
+                .Where(h => h.Score >= SameWording)
+                .MaxBy(h => h.Score);
+            if (close.Heading is not null) return new ArticleTitle(close.Text, close.Heading);
         }
         return null;
     }
+
+    /// <summary>A title the site cut short with an ellipsis.</summary>
+    private static bool Cut(string title) => title.EndsWith('…') || title.EndsWith("...", StringComparison.Ordinal);
 
     /// <summary>Letters and digits in lower case, one space between runs: what two spellings of one headline share.</summary>
     private static string Fold(string text)

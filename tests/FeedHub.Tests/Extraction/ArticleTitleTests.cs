@@ -98,6 +98,24 @@ public sealed class ArticleTitleTests
         Assert.Equal("Bimtek Badan Adhoc Pilkada", TitleOf(html, Salatiga, "/blog/read/8824_bimtek-badan-adhoc-pilkada"));
     }
 
+    [Fact]
+    public void A_title_cut_short_by_the_site_points_to_the_full_headline()
+    {
+        var html = Page("KPU Kota Salatiga | Peringati Hari Kartini, Pegawai Kenakan...", "Peringati Hari Kartini, Pegawai Kenakan Kebaya Nusantara");
+
+        Assert.Equal("Peringati Hari Kartini, Pegawai Kenakan Kebaya Nusantara",
+            TitleOf(html, Salatiga, "/blog/read/8825_peringati-hari-kartini-pegawai-kenakan-kebaya-nusantara"));
+    }
+
+    [Fact]
+    public void A_headline_worded_almost_like_the_title_wins_over_it()
+    {
+        var html = Page("Rakor Persiapan Pemungutan Suara Ulang di TPS 05 - KPU Kota Salatiga", "Rakor Persiapan Pemungutan Suara Ulang (PSU) di TPS 05");
+
+        Assert.Equal("Rakor Persiapan Pemungutan Suara Ulang (PSU) di TPS 05",
+            TitleOf(html, Salatiga, "/blog/read/8826_rakor-persiapan-pemungutan-suara-ulang-psu-di-tps-05"));
+    }
+
     [Theory]
     [InlineData("KPU Kota Salatiga | Peringati Hari Kartini", "Peringati Hari Kartini")]
     [InlineData("Peringati Hari Kartini - KPU Kota Salatiga", "Peringati Hari Kartini")]
