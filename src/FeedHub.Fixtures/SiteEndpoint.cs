@@ -89,13 +89,20 @@ internal static partial class SiteEndpoint
         return new(StatusCodes.Status404NotFound, StatusPages.NotFound(site.Name), null);
     }
 
+    /// <summary>The home page or a category list in a new template, or null when <paramref name="path"/> is neither.</summary>
+    private static Task? NewList(HttpContext context, PageRequest request, string path, Func<PageRequest, int, int, string> render)
+    {
+        if (path is "/" or "/index.php" or "/index.php/")
+            return Html(context, StatusCodes.Status200OK, render(request, request.Site.Categories[0], 1));
+        if (ListPath().Match(path) is { Success: true } list && Category(list) is { } category)
+            return Html(context, StatusCodes.Status200OK, render(request, category, Page(context)));
+        return null;
+    }
+
     private static Task Redesigned(HttpContext context, PageRequest request, string path)
     {
         var site = request.Site;
-        if (path is "/" or "/index.php" or "/index.php/")
-            return Html(context, StatusCodes.Status200OK, RedesignPages.List(request, site.Categories[0], 1));
-        if (ListPath().Match(path) is { Success: true } list && Category(list) is { } category)
-            return Html(context, StatusCodes.Status200OK, RedesignPages.List(request, category, Page(context)));
+        if (NewList(context, request, path, RedesignPages.List) is { } listed) return listed;
         if (RedesignedPostPath().Match(path) is { Success: true } post && site.Catalog.Find(null, post.Groups["slug"].Value) is { } article)
             return Html(context, StatusCodes.Status200OK, RedesignPages.Article(request, article));
         return Html(context, StatusCodes.Status404NotFound, StatusPages.NotFound(site.Name));
@@ -105,10 +112,7 @@ internal static partial class SiteEndpoint
     private static Task Relaunched(HttpContext context, PageRequest request, string path)
     {
         var site = request.Site;
-        if (path is "/" or "/index.php" or "/index.php/")
-            return Html(context, StatusCodes.Status200OK, RelaunchPages.List(request, site.Categories[0], 1));
-        if (ListPath().Match(path) is { Success: true } list && Category(list) is { } category)
-            return Html(context, StatusCodes.Status200OK, RelaunchPages.List(request, category, Page(context)));
+        if (NewList(context, request, path, RelaunchPages.List) is { } listed) return listed;
         if (BacaPath().Match(path) is { Success: true } baca
             && (site.Catalog.Find(Id(baca), baca.Groups["slug"].Value) ?? site.Catalog.Find(null, baca.Groups["slug"].Value)) is { } moved)
             return Html(context, StatusCodes.Status200OK, RelaunchPages.Article(request, moved));

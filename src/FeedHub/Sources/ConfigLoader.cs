@@ -279,26 +279,14 @@ public static class ConfigLoader
             return zone;
         }
 
-        private List<string> ReadPatterns(JsonElement e, string path)
+        private List<string> ReadPatterns(JsonElement e, string path) => ReadStrings(e, path, "regular expressions", IsArticlePattern);
+
+        private bool IsArticlePattern(string pattern, string path)
         {
-            var list = new List<string>();
-            if (e.ValueKind != JsonValueKind.Array)
-            {
-                Error(path, $"must be an array of regular expressions, got {Kind(e)}");
-                return list;
-            }
-            var n = 0;
-            foreach (var item in e.EnumerateArray())
-            {
-                var itemPath = $"{path}[{n++}]";
-                if (String(item, itemPath) is { } pattern && IsRegex(pattern, itemPath))
-                {
-                    if (!pattern.Contains("(?<slug>", StringComparison.Ordinal))
-                        Error(itemPath, "needs a named group (?<slug>...) that identifies the article");
-                    else list.Add(pattern);
-                }
-            }
-            return list;
+            if (!IsRegex(pattern, path)) return false;
+            if (pattern.Contains("(?<slug>", StringComparison.Ordinal)) return true;
+            Error(path, "needs a named group (?<slug>...) that identifies the article");
+            return false;
         }
 
         private Selectors ReadSelectors(JsonElement e, string path)
@@ -310,19 +298,22 @@ public static class ConfigLoader
             return new Selectors { Item = Get("item"), Link = Get("link"), Title = Get("title"), Body = Get("body"), Date = Get("date") };
         }
 
-        private List<string> ReadRemove(JsonElement e, string path)
+        private List<string> ReadRemove(JsonElement e, string path) => ReadStrings(e, path, "CSS selectors", IsSelector);
+
+        /// <summary>An array of strings, each kept when <paramref name="isValid"/> accepts it (which reports why not).</summary>
+        private List<string> ReadStrings(JsonElement e, string path, string what, Func<string, string, bool> isValid)
         {
             var list = new List<string>();
             if (e.ValueKind != JsonValueKind.Array)
             {
-                Error(path, $"must be an array of CSS selectors, got {Kind(e)}");
+                Error(path, $"must be an array of {what}, got {Kind(e)}");
                 return list;
             }
             var n = 0;
             foreach (var item in e.EnumerateArray())
             {
                 var itemPath = $"{path}[{n++}]";
-                if (String(item, itemPath) is { } css && IsSelector(css, itemPath)) list.Add(css);
+                if (String(item, itemPath) is { } value && isValid(value, itemPath)) list.Add(value);
             }
             return list;
         }

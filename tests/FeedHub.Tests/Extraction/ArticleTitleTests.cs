@@ -6,13 +6,9 @@ namespace FeedHub.Tests.Extraction;
 /// <summary>The stored title is the headline the page shows, without the site's name in any spelling.</summary>
 public sealed class ArticleTitleTests
 {
-    private static readonly Source Salatiga = new()
+    private static readonly Source Salatiga = KpuPages.Source() with
     {
-        Id = "kota-salatiga",
-        Name = "KPU Kota Salatiga",
-        Region = "jawa-tengah",
-        Url = new Uri("https://kota-salatiga.kpu.go.id/"),
-        Profile = new Profile { Name = "kpu-blog" },
+        Id = "kota-salatiga", Name = "KPU Kota Salatiga", Url = new Uri("https://kota-salatiga.kpu.go.id/"),
     };
 
     private static readonly Source Blora = Salatiga with { Id = "kab-blora", Name = "KPU Kabupaten Blora", Url = new Uri("https://kab-blora.kpu.go.id/") };
