@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using FeedHub.Normalisation;
 
 namespace FeedHub.Extraction;
 
@@ -83,13 +84,17 @@ internal static class BodyCleaner
         element.LocalName is "span" or "small" or "div" or "p" or "i" or "b" or "strong" or "em" or "li" or "font"
         && Noise.IsCounter(PageText.Of(element));
 
-    /// <summary>Drops leading empty paragraphs and a leading paragraph that repeats the title.</summary>
+    /// <summary>
+    /// Drops leading empty paragraphs and a leading paragraph that repeats the title, also when a date and
+    /// view-count line ("Rabu, 25 November 2026 · Dilihat 123 kali") stands before them; that line stays.
+    /// </summary>
     private static void RemoveLeadingRepeats(IElement body, string title)
     {
-        while (Blocks.LeavesOf(body).FirstOrDefault() is { } first
-               && (Blocks.IsEmpty(first) || string.Equals(PageText.Of(first), title, StringComparison.OrdinalIgnoreCase)))
+        foreach (var leaf in Blocks.LeavesOf(body))
         {
-            Blocks.RemoveWithEmptyAncestors(first, body);
+            var text = PageText.Of(leaf);
+            if (Blocks.IsEmpty(leaf) || string.Equals(text, title, StringComparison.OrdinalIgnoreCase)) Blocks.RemoveWithEmptyAncestors(leaf, body);
+            else if (!MetaLine.Is(text)) break;
         }
     }
 

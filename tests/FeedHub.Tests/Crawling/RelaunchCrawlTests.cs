@@ -10,7 +10,7 @@ public sealed class RelaunchCrawlTests
     [Fact]
     public async Task A_relaunch_moves_every_link_and_updates_or_duplicates_nothing()
     {
-        await using var pipeline = await FarmPipeline.StartAsync(sites: 6, articles: 20);
+        await using var pipeline = await FarmPipeline.StartAsync(sites: 36, articles: 12);
         await pipeline.CrawlAsync();
         var before = (await StoredItems.AllAsync(pipeline.Items)).ToDictionary(i => i.Id);
         var sites = pipeline.Farm.Sites;

@@ -110,6 +110,24 @@ public sealed class ArticleExtractorTests
     }
 
     [Fact]
+    public void Drops_a_repeated_title_that_follows_the_date_and_counter_line()
+    {
+        const string html = """
+            <html><head><title>KPU Kabupaten Contoh | Rapat Pleno Terbuka</title></head><body><main><article>
+            <h1>Rapat Pleno Terbuka</h1>
+            <p><small>Rabu, 25 November 2026 · Dilihat 123 kali</small></p>
+            <p>Rapat Pleno Terbuka</p><p>&nbsp;</p>
+            <p>Contoh, 25 November 2026 – Teks sintetis rapat pleno terbuka rekapitulasi daftar pemilih berkelanjutan.</p>
+            <p>Teks sintetis kedua tentang hasil rapat pleno yang ditetapkan bersama. (HumasKPUContoh)</p>
+            </article></main></body></html>
+            """;
+
+        var text = BodyText(ArticleExtractor.Extract(html, KpuPages.Article("/blog/read/9050_rapat-pleno-terbuka"), KpuPages.Source()));
+
+        Assert.StartsWith("Rabu, 25 November 2026 · Dilihat 123 kali Contoh, 25 November 2026", text);
+    }
+
+    [Fact]
     public void Turns_trailing_hashtag_lines_into_tags_and_removes_them()
     {
         var article = Bare();
