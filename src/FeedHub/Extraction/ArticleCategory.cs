@@ -11,14 +11,29 @@ internal static class ArticleCategory
     private const int LongestLabel = 40;
     private const int LongestTrail = 300;
     private const int MostTrailLinks = 3;
+    private const int TrailDepth = 3;
 
     /// <summary>The category step of the page's breadcrumb; read before menus are stripped, since trails often sit in <c>nav</c>.</summary>
     public static string? FromBreadcrumb(IDocument document)
     {
-        var marked = document.QuerySelectorAll("[class*='breadcrumb'], [id*='breadcrumb'], [aria-label*='breadcrumb'], [aria-label*='Breadcrumb']");
-        var trails = marked.Concat(document.QuerySelectorAll("p, div, ol, ul, nav").Where(IsUnmarkedTrail));
-        return trails.Select(trail => Label(trail.QuerySelectorAll("a[href]").Where(Noise.IsCategoryLink).LastOrDefault()))
+        var marked = document.QuerySelectorAll("[class*='breadcrumb'], [id*='breadcrumb'], [aria-label*='breadcrumb'], [aria-label*='Breadcrumb']")
+            .Select(trail => Label(trail.QuerySelectorAll("a[href]").Where(Noise.IsCategoryLink).LastOrDefault()))
             .FirstOrDefault(label => label is not null);
+        return marked ?? document.QuerySelectorAll("a[href]")
+            .Where(link => Noise.IsCategoryLink(link) && TrailAround(link) is not null)
+            .Select(Label)
+            .FirstOrDefault(label => label is not null);
+    }
+
+    /// <summary>The unmarked trail a category link stands in: its paragraph, or the list around its item.</summary>
+    private static IElement? TrailAround(IElement link)
+    {
+        var block = link.ParentElement;
+        for (var depth = 0; block is not null && depth < TrailDepth; depth++, block = block.ParentElement)
+        {
+            if (block.LocalName is "p" or "div" or "ol" or "ul" or "nav" && IsUnmarkedTrail(block)) return block;
+        }
+        return null;
     }
 
     /// <summary>A short category link inside the article block, outside the body text.</summary>
