@@ -10,6 +10,7 @@ internal sealed record ArticleTitle(string Text, IElement? Heading)
     private const string Headings = "h1, h2, h3, h4, h5, h6";
     private const double CloseToSlug = 0.5;
     private const double SameWording = 0.8;
+    private const char Undecodable = '\uFFFD';
 
     /// <summary>
     /// The title selector when set; otherwise the visible headline: a heading that shows og:title or
@@ -69,7 +70,9 @@ internal sealed record ArticleTitle(string Text, IElement? Heading)
         foreach (var reference in usable)
         {
             var folded = Fold(reference);
-            if (shown.FirstOrDefault(h => Fold(h.Text) == folded) is { Heading: not null } same) return new ArticleTitle(same.Text, same.Heading);
+            // A heading with bytes the charset could not decode says the same less well than the title does.
+            if (shown.FirstOrDefault(h => Fold(h.Text) == folded) is { Heading: not null } same)
+                return new ArticleTitle(same.Text.Contains(Undecodable) && !reference.Contains(Undecodable) ? reference : same.Text, same.Heading);
         }
         foreach (var reference in usable)
         {
