@@ -19,8 +19,8 @@ internal static partial class MetaLine
         return !rest.Any(char.IsLetterOrDigit);
     }
 
-    /// <summary>"By admin", "Oleh kpukabpati" after a separator or at the start: one name word.</summary>
-    [GeneratedRegex(@"(?:^|[|·•])\s*(?:by|oleh|posted\s+by|penulis\s*:?)\s+\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"By admin", "Oleh kpukabpati", "posted by admin": one name word after the marker.</summary>
+    [GeneratedRegex(@"\b(?:by|oleh|penulis\s*:?)\s+\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByName();
 
     [GeneratedRegex(@"\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday"

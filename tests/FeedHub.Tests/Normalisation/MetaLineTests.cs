@@ -12,6 +12,7 @@ public sealed class MetaLineTests
     [InlineData("Telah dilihat 12 kali")]
     [InlineData("Dibaca 40 kali")]
     [InlineData("Senin, 12 Januari 2026 pukul 09.30 WIB")]
+    [InlineData("Posted on 08 May 2020 by admin")]
     public void Recognises_a_line_about_the_post(string line)
     {
         Assert.True(MetaLine.Is(line));
@@ -23,6 +24,7 @@ public sealed class MetaLineTests
     [InlineData("dok. foto Peserta rapat")]
     [InlineData("By : MM")]
     [InlineData("(HumasKPUKendal)")]
+    [InlineData("Rapat dibuka oleh Ketua pada 12 Januari 2026")]
     [InlineData("")]
     public void Leaves_a_line_of_the_story(string line)
     {
