@@ -65,7 +65,8 @@ public sealed class SourceCrawler(
                 }
                 if (list.Entries.Count == 0) break;
                 run.DeepestPage[category] = page;
-                var goDeeper = await ReadEntriesAsync(run, list, fresh: page == 1 && !run.Options.Backfill, ct);
+                var goDeeper = await ReadEntriesAsync(run, list.Entries, list.CategoryName ?? CategoryNames.Of(category),
+                    fresh: page == 1 && !run.Options.Backfill, ct);
                 if (!goDeeper && !run.Options.Backfill) break;
             }
         }
@@ -83,10 +84,10 @@ public sealed class SourceCrawler(
     /// siblings moved too. Entries repeated from earlier pages (a sidebar of recent posts, a site that
     /// ignores <c>?page=</c>) decide nothing.
     /// </returns>
-    private async Task<bool> ReadEntriesAsync(CrawlRun run, ListPageExtractor.ListPageContent list, bool fresh, CancellationToken ct)
+    private async Task<bool> ReadEntriesAsync(CrawlRun run, IReadOnlyList<ListEntry> entries, string listCategory, bool fresh, CancellationToken ct)
     {
         var keyed = new List<(ListEntry Entry, ItemKey Key, Uri Canonical)>();
-        foreach (var entry in list.Entries)
+        foreach (var entry in entries)
         {
             var canonical = CanonicalUrl.Of(entry.Url, run.Source.Url);
             if (ItemIdentity.FromArticleUrl(canonical, run.Source.Profile.ArticlePatterns) is { } key && run.SeenSlugs.Add(key.Slug))
@@ -111,7 +112,7 @@ public sealed class SourceCrawler(
                     continue;
                 }
             }
-            await ReadArticleAsync(run, entry, key, knownItem, fingerprint, list.CategoryName, fresh, ct);
+            await ReadArticleAsync(run, entry, key, knownItem, fingerprint, listCategory, fresh, ct);
         }
         return allUnknown || anyMoved;
     }
