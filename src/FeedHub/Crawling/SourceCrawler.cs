@@ -80,9 +80,9 @@ public sealed class SourceCrawler(
 
     /// <returns>
     /// True when older pages may hold more new articles: the page showed articles not yet seen in this
-    /// run, and none of them is stored; or stored items whose links moved (a redesign), whose older
-    /// siblings moved too. Entries repeated from earlier pages (a sidebar of recent posts, a site that
-    /// ignores <c>?page=</c>) decide nothing.
+    /// run, and none of them is stored; or it showed stored items under moved links (a redesign), so
+    /// older pages hold more links to move. Entries repeated from earlier pages (a sidebar of recent
+    /// posts, a site that ignores <c>?page=</c>) decide nothing.
     /// </returns>
     private async Task<bool> ReadEntriesAsync(CrawlRun run, IReadOnlyList<ListEntry> entries, string listCategory, bool fresh, CancellationToken ct)
     {
@@ -129,7 +129,7 @@ public sealed class SourceCrawler(
             || ItemIdentity.FromArticleUrl(stored, source.Profile.ArticlePatterns)?.NumericId is null);
 
     private async Task ReadArticleAsync(
-        CrawlRun run, ListEntry entry, ItemKey key, KnownItem? known, string fingerprint, string? listCategory, bool fresh, CancellationToken ct)
+        CrawlRun run, ListEntry entry, ItemKey key, KnownItem? known, string fingerprint, string listCategory, bool fresh, CancellationToken ct)
     {
         run.ArticlesTried++;
         var fetched = await FetchAsync(run, entry.Url, ct, useValidators: known is not null);
