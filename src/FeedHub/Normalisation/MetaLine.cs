@@ -11,13 +11,22 @@ internal static partial class MetaLine
 {
     private const int LongestMetaLine = 120;
 
-    /// <summary>True when nothing but dates, times, counters, comment counts and a "By name" is left in the line.</summary>
+    /// <summary>
+    /// True when nothing but dates, times, counters, comment counts and a "By name" is left in the line, or
+    /// when the line is a labelled byline or tag line ("Penulis: Humas KPU", "Tags: Pemilu, Pilkada").
+    /// </summary>
     public static bool Is(string line)
     {
         if (line.Length is 0 or > LongestMetaLine) return false;
+        if (Labelled().IsMatch(line)) return true;
         var rest = Parts().Replace(ByName().Replace(line, " "), " ");
         return !rest.Any(char.IsLetterOrDigit);
     }
+
+    /// <summary>A label with a colon and a short value: what templates print around a story, not what operators type into it.</summary>
+    [GeneratedRegex(@"^(?:penulis|editor|reporter|fotografer|ditulis\s+oleh|diposting\s+oleh|posted\s+by|tags?|label|kategori|category)\s*:\s*\S.{0,60}$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Labelled();
 
     /// <summary>"By admin", "Oleh kpukabpati", "posted by admin": one name word after the marker.</summary>
     [GeneratedRegex(@"\b(?:by|oleh|penulis\s*:?)\s+\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -26,7 +35,7 @@ internal static partial class MetaLine
     [GeneratedRegex(@"\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
         + @"|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|desember"
         + @"|january|february|march|may|june|july|august|october|december|jan|feb|mar|apr|jun|jul|agt|agu|ags|aug|sep|sept|okt|oct|nov|nop|des|dec"
-        + @"|telah|dilihat|dibaca|kali|views?|hits|comments?|komentar|no|tidak\s+ada|wib|pukul|posted|diposting|on|pada)\b|\d+",
+        + @"|telah|dilihat|dibaca|kali|views?|hits|comments?|komentar|no|tidak\s+ada|wib|pukul|posted|diposting|on|pada|admin|administrator)\b|\d+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Parts();
 }

@@ -13,6 +13,9 @@ public sealed class MetaLineTests
     [InlineData("Dibaca 40 kali")]
     [InlineData("Senin, 12 Januari 2026 pukul 09.30 WIB")]
     [InlineData("Posted on 08 May 2020 by admin")]
+    [InlineData("Diposting pada 25 November 2026 | Admin")]
+    [InlineData("Penulis: Humas KPU Kota Salatiga")]
+    [InlineData("Tags: Pemilu, Pilkada, Sosialisasi")]
     public void Recognises_a_line_about_the_post(string line)
     {
         Assert.True(MetaLine.Is(line));
@@ -25,6 +28,7 @@ public sealed class MetaLineTests
     [InlineData("By : MM")]
     [InlineData("(HumasKPUKendal)")]
     [InlineData("Rapat dibuka oleh Ketua pada 12 Januari 2026")]
+    [InlineData("Oleh karena itu rapat ditunda")]
     [InlineData("")]
     public void Leaves_a_line_of_the_story(string line)
     {
