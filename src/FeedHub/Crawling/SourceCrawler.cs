@@ -65,7 +65,7 @@ public sealed class SourceCrawler(
                 }
                 if (entries.Count == 0) break;
                 run.DeepestPage[category] = page;
-                var allUnknown = await ReadEntriesAsync(run, entries, fresh: page == 1 && !run.Options.Backfill, ct);
+                var allUnknown = await ReadEntriesAsync(run, entries, ct);
                 if (!allUnknown && !run.Options.Backfill) break;
             }
         }
@@ -82,7 +82,7 @@ public sealed class SourceCrawler(
     /// run, and none of them is stored. Entries repeated from earlier pages (a sidebar of recent posts,
     /// a site that ignores <c>?page=</c>) decide nothing.
     /// </returns>
-    private async Task<bool> ReadEntriesAsync(CrawlRun run, IReadOnlyList<ListEntry> entries, bool fresh, CancellationToken ct)
+    private async Task<bool> ReadEntriesAsync(CrawlRun run, IReadOnlyList<ListEntry> entries, CancellationToken ct)
     {
         var keyed = new List<(ListEntry Entry, ItemKey Key)>();
         foreach (var entry in entries)
@@ -107,12 +107,12 @@ public sealed class SourceCrawler(
                     continue;
                 }
             }
-            await ReadArticleAsync(run, entry, key, knownItem, fingerprint, fresh, ct);
+            await ReadArticleAsync(run, entry, key, knownItem, fingerprint, ct);
         }
         return allUnknown;
     }
 
-    private async Task ReadArticleAsync(CrawlRun run, ListEntry entry, ItemKey key, KnownItem? known, string fingerprint, bool fresh, CancellationToken ct)
+    private async Task ReadArticleAsync(CrawlRun run, ListEntry entry, ItemKey key, KnownItem? known, string fingerprint, CancellationToken ct)
     {
         run.ArticlesTried++;
         var fetched = await FetchAsync(run, entry.Url, ct, useValidators: known is not null);
@@ -143,7 +143,7 @@ public sealed class SourceCrawler(
         run.ArticlesRead++;
         var itemId = known?.Id ?? key.IdIn(run.Source.Id);
         var normalised = ItemNormaliser.Normalise(article with { Url = CanonicalUrl.Of(article.Url, run.Source.Url) },
-            run.Source, itemId, run.StartedAt, known, fresh, run.LastListed);
+            run.Source, itemId, run.StartedAt, known, run.LastListed);
         if (normalised.Item.DateSource != DateSource.FirstSeen) run.LastListed = normalised.Item.Published;
         Keep(run, normalised, key.Slug, fingerprint);
     }
@@ -169,7 +169,7 @@ public sealed class SourceCrawler(
             if (!run.SeenSlugs.Add(key.Slug)) continue;
             var knownItem = known.GetValueOrDefault(key.Slug);
             var itemId = knownItem?.Id ?? key.IdIn(run.Source.Id);
-            Keep(run, ItemNormaliser.Normalise(entry, run.Source, itemId, run.StartedAt, knownItem, fresh: false), key.Slug, null);
+            Keep(run, ItemNormaliser.Normalise(entry, run.Source, itemId, run.StartedAt, knownItem), key.Slug, null);
         }
     }
 

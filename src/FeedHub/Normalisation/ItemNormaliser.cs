@@ -29,12 +29,11 @@ public static class ItemNormaliser
     /// state, if any). <paramref name="seenAt"/> is the time of this crawl: the first-seen time of a new
     /// item, and the <c>Updated</c> time of an edited one. An unchanged item keeps its stored published
     /// time, date source, first-seen and version, and has no <c>Updated</c>; an edited one keeps
-    /// published and first-seen and gets the next version. <paramref name="fresh"/> is false on backfill,
-    /// where old dates are expected (see <see cref="DateParseContext.Fresh"/>); <paramref name="neighbour"/>
-    /// is then the newer neighbour's date on the list (see <see cref="DateParseContext.Neighbour"/>).
+    /// published and first-seen and gets the next version. <paramref name="neighbour"/> is the newer
+    /// neighbour's date on the list (see <see cref="DateParseContext.Neighbour"/>).
     /// </summary>
     public static NormalisedItem Normalise(
-        ExtractedArticle article, Source source, string itemId, DateTimeOffset seenAt, KnownItem? known, bool fresh = true, DateTimeOffset? neighbour = null)
+        ExtractedArticle article, Source source, string itemId, DateTimeOffset seenAt, KnownItem? known, DateTimeOffset? neighbour = null)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(source);
@@ -47,7 +46,7 @@ public static class ItemNormaliser
             : known.ContentHash == hash ? ItemChange.Unchanged
             : ItemChange.Updated;
         var date = known is null
-            ? PublishedDateResolver.Resolve(article.Dates, new DateParseContext(seenAt, source.TimeZone) { Fresh = fresh, Neighbour = neighbour })
+            ? PublishedDateResolver.Resolve(article.Dates, new DateParseContext(seenAt, source.TimeZone) { Neighbour = neighbour })
             : new ResolvedDate(TimeZoneInfo.ConvertTime(known.Published, source.TimeZone), known.DateSource);
 
         var item = new Item
