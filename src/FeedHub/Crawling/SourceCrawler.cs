@@ -65,8 +65,7 @@ public sealed class SourceCrawler(
                 }
                 if (list.Entries.Count == 0) break;
                 run.DeepestPage[category] = page;
-                var goDeeper = await ReadEntriesAsync(run, list.Entries, list.CategoryName ?? CategoryNames.Of(category),
-                    fresh: page == 1 && !run.Options.Backfill, ct);
+                var goDeeper = await ReadEntriesAsync(run, list.Entries, list.CategoryName ?? CategoryNames.Of(category), ct);
                 if (!goDeeper && !run.Options.Backfill) break;
             }
         }
@@ -84,7 +83,7 @@ public sealed class SourceCrawler(
     /// older pages hold more links to move. Entries repeated from earlier pages (a sidebar of recent
     /// posts, a site that ignores <c>?page=</c>) decide nothing.
     /// </returns>
-    private async Task<bool> ReadEntriesAsync(CrawlRun run, IReadOnlyList<ListEntry> entries, string listCategory, bool fresh, CancellationToken ct)
+    private async Task<bool> ReadEntriesAsync(CrawlRun run, IReadOnlyList<ListEntry> entries, string listCategory, CancellationToken ct)
     {
         var keyed = new List<(ListEntry Entry, ItemKey Key, Uri Canonical)>();
         foreach (var entry in entries)
@@ -112,7 +111,7 @@ public sealed class SourceCrawler(
                     continue;
                 }
             }
-            await ReadArticleAsync(run, entry, key, knownItem, fingerprint, listCategory, fresh, ct);
+            await ReadArticleAsync(run, entry, key, knownItem, fingerprint, listCategory, ct);
         }
         return allUnknown || anyMoved;
     }
@@ -129,7 +128,7 @@ public sealed class SourceCrawler(
             || ItemIdentity.FromArticleUrl(stored, source.Profile.ArticlePatterns)?.NumericId is null);
 
     private async Task ReadArticleAsync(
-        CrawlRun run, ListEntry entry, ItemKey key, KnownItem? known, string fingerprint, string listCategory, bool fresh, CancellationToken ct)
+        CrawlRun run, ListEntry entry, ItemKey key, KnownItem? known, string fingerprint, string listCategory, CancellationToken ct)
     {
         run.ArticlesTried++;
         var fetched = await FetchAsync(run, entry.Url, ct, useValidators: known is not null);
@@ -160,7 +159,7 @@ public sealed class SourceCrawler(
         run.ArticlesRead++;
         var itemId = known?.Id ?? key.IdIn(run.Source.Id);
         var normalised = ItemNormaliser.Normalise(article with { Url = CanonicalUrl.Of(article.Url, run.Source.Url), ListCategory = listCategory },
-            run.Source, itemId, run.StartedAt, known, fresh, run.LastListed);
+            run.Source, itemId, run.StartedAt, known, run.LastListed);
         if (normalised.Item.DateSource != DateSource.FirstSeen) run.LastListed = normalised.Item.Published;
         Keep(run, normalised, known?.Slug ?? key.Slug, fingerprint, known);
     }
@@ -186,7 +185,7 @@ public sealed class SourceCrawler(
             if (!run.SeenSlugs.Add(key.Slug)) continue;
             var knownItem = known.GetValueOrDefault(key.Slug);
             var itemId = knownItem?.Id ?? key.IdIn(run.Source.Id);
-            Keep(run, ItemNormaliser.Normalise(entry, run.Source, itemId, run.StartedAt, knownItem, fresh: false), key.Slug, null, knownItem);
+            Keep(run, ItemNormaliser.Normalise(entry, run.Source, itemId, run.StartedAt, knownItem), key.Slug, null, knownItem);
         }
     }
 

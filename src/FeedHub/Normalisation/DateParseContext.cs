@@ -9,14 +9,7 @@ namespace FeedHub.Normalisation;
 public sealed record DateParseContext(DateTimeOffset FirstSeen, TimeZoneInfo Zone)
 {
     /// <summary>
-    /// True for a fresh crawl (list page 1): a date over 30 days before first-seen is then a typo.
-    /// Backfill passes false, since old pages legitimately hold old items.
-    /// </summary>
-    public bool Fresh { get; init; } = true;
-
-    /// <summary>
-    /// On deeper list pages (not <see cref="Fresh"/>), the published time of the entry listed just
-    /// before this one. Lists run newest first, so a date far older than its newer neighbour is a
+    /// The published time of the entry listed just before this one. Lists run newest first, so a date far older than its newer neighbour is a
     /// year typo ("5 April 2013" for 2023); null when there is no neighbour to compare with.
     /// </summary>
     public DateTimeOffset? Neighbour { get; init; }

@@ -35,12 +35,11 @@ public static class ItemNormaliser
     /// item, and the <c>Updated</c> time of an edited one. An unchanged or moved item keeps its stored published
     /// time, date source, first-seen and version, and has no <c>Updated</c>; an edited one keeps
     /// published and first-seen and gets the next version. The category is the one the page shows, else
-    /// the stored one, else the name of the list the item was found on. <paramref name="fresh"/> is false on backfill,
-    /// where old dates are expected (see <see cref="DateParseContext.Fresh"/>); <paramref name="neighbour"/>
-    /// is then the newer neighbour's date on the list (see <see cref="DateParseContext.Neighbour"/>).
+    /// the stored one, else the name of the list the item was found on. <paramref name="neighbour"/> is the
+    /// newer neighbour's date on the list (see <see cref="DateParseContext.Neighbour"/>).
     /// </summary>
     public static NormalisedItem Normalise(
-        ExtractedArticle article, Source source, string itemId, DateTimeOffset seenAt, KnownItem? known, bool fresh = true, DateTimeOffset? neighbour = null)
+        ExtractedArticle article, Source source, string itemId, DateTimeOffset seenAt, KnownItem? known, DateTimeOffset? neighbour = null)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(source);
@@ -55,7 +54,7 @@ public static class ItemNormaliser
             : known.Link != link || known.Category != category ? ItemChange.Moved
             : ItemChange.Unchanged;
         var date = known is null
-            ? PublishedDateResolver.Resolve(article.Dates, new DateParseContext(seenAt, source.TimeZone) { Fresh = fresh, Neighbour = neighbour })
+            ? PublishedDateResolver.Resolve(article.Dates, new DateParseContext(seenAt, source.TimeZone) { Neighbour = neighbour })
             : new ResolvedDate(TimeZoneInfo.ConvertTime(known.Published, source.TimeZone), known.DateSource);
 
         var item = new Item

@@ -7,22 +7,28 @@ public sealed record ResolvedDate(DateTimeOffset Published, DateSource Source);
 
 /// <summary>
 /// Picks an item's published time from the dates found on its page, most trusted first, skipping
-/// dates that cannot be right (in the future, or typos such as "5 April 2013" for 2023). When none
-/// is usable the item is dated when FeedHub first saw it.
+/// dates that cannot be right (over two days in the future, impossibly old). A date the page states is
+/// used whatever its age: sparse posters, first crawls and migrated archives all show old dates. A year
+/// typo ("5 April 2013" or "2024" among 2023 items) is mended to the newer neighbour's year (or the one before).
+/// When no date is usable the item is dated when FeedHub first saw it.
 /// </summary>
 public static class PublishedDateResolver
 {
     /// <summary>How far after first-seen a date may lie (operators date news a day ahead; clocks drift).</summary>
     public static readonly TimeSpan MaxAhead = TimeSpan.FromDays(2);
 
-    /// <summary>How far before first-seen a date on a fresh crawl may lie before it is taken for a typo.</summary>
-    public static readonly TimeSpan MaxBehindWhenFresh = TimeSpan.FromDays(30);
+    /// <summary>
+    /// How far before its newer list neighbour a date a decade older may lie before it is taken for a
+    /// year typo; a regency that is silent for months is not one.
+    /// </summary>
+    public static readonly TimeSpan MaxBehindNeighbour = TimeSpan.FromDays(366);
 
     /// <summary>
-    /// How far before its newer neighbour a date on a deeper page may lie. Year typos are off by a
-    /// year or more; a regency that is silent for half a year is not.
+    /// How far after its newer list neighbour (or first-seen, at the head of a list) a date in a later
+    /// year may lie before it is taken for a year typo ("2024" typed for 2023); lists are newest first,
+    /// give or take a late post.
     /// </summary>
-    public static readonly TimeSpan MaxBehindNeighbour = TimeSpan.FromDays(180);
+    public static readonly TimeSpan MaxAheadOfNeighbour = TimeSpan.FromDays(30);
 
     /// <summary>Older than this is never a news date of these sites, whatever the crawl.</summary>
     public const int MaxAgeYears = 20;
@@ -37,8 +43,8 @@ public static class PublishedDateResolver
         ArgumentNullException.ThrowIfNull(ctx);
         foreach (var candidate in candidates)
         {
-            if (Read(candidate, ctx) is { } value && IsPlausible(value, ctx))
-                return new ResolvedDate(TimeZoneInfo.ConvertTime(value, ctx.Zone), candidate.Source);
+            if (Read(candidate, ctx) is { } value && Plausible(value, ctx) is { } plausible)
+                return new ResolvedDate(TimeZoneInfo.ConvertTime(plausible, ctx.Zone), candidate.Source);
         }
         return new ResolvedDate(ctx.FirstSeenInZone, DateSource.FirstSeen);
     }
@@ -50,14 +56,21 @@ public static class PublishedDateResolver
         return IndonesianDateParser.TryParse(candidate.Text, ctx, out var value) ? value : null;
     }
 
-    private static bool IsPlausible(DateTimeOffset value, DateParseContext ctx)
+    /// <summary>The value itself, its year-typo mend, or null when neither can be right.</summary>
+    private static DateTimeOffset? Plausible(DateTimeOffset value, DateParseContext ctx)
     {
-        if (value > ctx.FirstSeen + MaxAhead)
-            return false;
         if (value < ctx.FirstSeen.AddYears(-MaxAgeYears))
-            return false;
-        if (ctx.Fresh)
-            return value >= ctx.FirstSeen - MaxBehindWhenFresh;
-        return ctx.Neighbour is not { } neighbour || value >= neighbour - MaxBehindNeighbour;
+            return null;
+        // The head of a list has no newer neighbour; the crawl moment bounds it instead.
+        var newer = ctx.Neighbour ?? ctx.FirstSeen;
+        // A slipped tens digit ("2013" for 2023) is a typo; a few years back is a migrated archive.
+        var decadeSlip = value < newer - MaxBehindNeighbour && newer.Year - value.Year is 10 or 11;
+        var yearAhead = value.Year > newer.Year && value > newer + MaxAheadOfNeighbour;
+        if (!decadeSlip && !yearAhead)
+            return value <= ctx.FirstSeen + MaxAhead ? value : null;
+        var mended = value.AddYears(newer.Year - value.Year);
+        if (mended > newer + MaxAhead)
+            mended = mended.AddYears(-1);
+        return mended <= ctx.FirstSeen + MaxAhead ? mended : null;
     }
 }

@@ -72,12 +72,11 @@ public class ItemNormaliserTests
     }
 
     [Fact]
-    public void Dates_a_new_item_with_an_old_date_from_first_seen_unless_backfilling()
+    public void Dates_a_new_item_with_an_old_date_from_its_page()
     {
         var article = Article() with { Dates = [new DateCandidate(DateSource.BodyText, "Contoh, 5 Juni 2025 —")] };
 
-        Assert.Equal(DateSource.FirstSeen, ItemNormaliser.Normalise(article, Contoh, ItemId, FirstCrawl, null).Item.DateSource);
-        Assert.Equal(DateSource.BodyText, ItemNormaliser.Normalise(article, Contoh, ItemId, FirstCrawl, null, fresh: false).Item.DateSource);
+        Assert.Equal(DateSource.BodyText, ItemNormaliser.Normalise(article, Contoh, ItemId, FirstCrawl, null).Item.DateSource);
     }
 
     [Fact]

@@ -9,8 +9,7 @@ public class PublishedDateResolverTests
 {
     private static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
 
-    private static DateParseContext SeenAt(string iso, bool fresh = true) =>
-        new(At(iso), TimeZones.Wib) { Fresh = fresh };
+    private static DateParseContext SeenAt(string iso) => new(At(iso), TimeZones.Wib);
 
     [Fact]
     public void Prefers_the_highest_priority_candidate()
@@ -55,58 +54,73 @@ public class PublishedDateResolverTests
             SeenAt("2025-10-06T12:00:00+07:00")).Source);
 
     [Fact]
-    public void Rejects_a_year_typo_on_a_fresh_crawl()
+    public void Mends_a_year_typo_to_the_year_of_its_newer_neighbour()
     {
         var resolved = PublishedDateResolver.Resolve(
-            [new(DateSource.BodyText, "Batang, Rabu, 5 April 2013 — Teks")], SeenAt("2023-04-05T15:00:00+07:00"));
+            [new(DateSource.BodyText, "Batang, Rabu, 5 April 2013 — Teks")],
+            SeenAt("2023-04-09T15:00:00+07:00") with { Neighbour = At("2023-04-07T00:00:00+07:00") });
 
-        Assert.Equal(new ResolvedDate(At("2023-04-05T15:00:00+07:00"), DateSource.FirstSeen), resolved);
+        Assert.Equal(new ResolvedDate(At("2023-04-05T00:00:00+07:00"), DateSource.BodyText), resolved);
     }
 
     [Fact]
-    public void Rejects_a_future_year_typo()
+    public void Mends_a_year_typo_to_the_year_before_when_the_neighbours_year_would_put_it_ahead()
     {
         var resolved = PublishedDateResolver.Resolve(
-            [new(DateSource.BodyText, "Wonosobo – 27 Desember 2024 Teks")], SeenAt("2023-12-27T19:00:00+07:00"));
+            [new(DateSource.BodyText, "Batang, 20 Desember 2013 — Teks")],
+            SeenAt("2024-01-09T15:00:00+07:00") with { Neighbour = At("2024-01-03T00:00:00+07:00") });
 
-        Assert.Equal(DateSource.FirstSeen, resolved.Source);
+        Assert.Equal(At("2023-12-20T00:00:00+07:00"), resolved.Published);
     }
 
     [Fact]
-    public void Rejects_a_date_over_thirty_days_old_on_a_fresh_crawl() =>
-        Assert.Equal(DateSource.FirstSeen, PublishedDateResolver.Resolve(
-            [new(DateSource.BodyText, "Kudus, 4 Desember 2025 —")], SeenAt("2026-01-05T10:00:00+07:00")).Source);
+    public void Mends_a_year_typo_a_year_ahead_of_first_seen()
+    {
+        var resolved = PublishedDateResolver.Resolve(
+            [new(DateSource.BodyText, "Wonosobo – 27 Desember 2024 Teks")], SeenAt("2023-12-28T19:00:00+07:00"));
+
+        Assert.Equal(new ResolvedDate(At("2023-12-27T00:00:00+07:00"), DateSource.BodyText), resolved);
+    }
 
     [Fact]
-    public void Accepts_a_date_under_thirty_days_old_on_a_fresh_crawl() =>
+    public void Accepts_a_migrated_archive_date_years_older_than_its_newer_neighbour() =>
+        Assert.Equal(At("2020-05-08T00:00:00+07:00"), PublishedDateResolver.Resolve(
+            [new(DateSource.BodyText, "08 May 2020 | 0 Comments | By admin")],
+            SeenAt("2026-01-05T10:00:00+07:00") with { Neighbour = At("2023-02-01T00:00:00+07:00") }).Published);
+
+    [Fact]
+    public void Accepts_a_date_months_old_on_a_first_crawl()
+    {
+        var resolved = PublishedDateResolver.Resolve(
+            [new(DateSource.BodyText, "Kudus, 4 Oktober 2025 —")], SeenAt("2026-01-05T10:00:00+07:00"));
+
+        Assert.Equal(new ResolvedDate(At("2025-10-04T00:00:00+07:00"), DateSource.BodyText), resolved);
+    }
+
+    [Fact]
+    public void Accepts_a_date_under_thirty_days_old() =>
         Assert.Equal(DateSource.BodyText, PublishedDateResolver.Resolve(
             [new(DateSource.BodyText, "Kudus, 8 Desember 2025 —")], SeenAt("2026-01-05T10:00:00+07:00")).Source);
 
     [Fact]
-    public void Accepts_old_dates_on_backfill()
+    public void Accepts_a_migrated_archive_date_from_a_wordpress_meta_line()
     {
         var resolved = PublishedDateResolver.Resolve(
-            [new(DateSource.BodyText, "08 May 2020 | 0 Comments | By kpukabpati")], SeenAt("2026-01-05T10:00:00+07:00", fresh: false));
+            [new(DateSource.BodyText, "08 May 2020 | 0 Comments | By kpukabpati")], SeenAt("2026-01-05T10:00:00+07:00"));
 
         Assert.Equal(new ResolvedDate(At("2020-05-08T00:00:00+07:00"), DateSource.BodyText), resolved);
     }
 
     [Fact]
-    public void Rejects_a_year_typo_far_older_than_its_newer_neighbour_on_a_deeper_page() =>
-        Assert.Equal(DateSource.FirstSeen, PublishedDateResolver.Resolve(
-            [new(DateSource.BodyText, "Rabu, 5 April 2013")],
-            SeenAt("2026-01-05T10:00:00+07:00", fresh: false) with { Neighbour = At("2023-04-07T00:00:00+07:00") }).Source);
-
-    [Fact]
-    public void Accepts_a_date_weeks_older_than_its_newer_neighbour_on_a_deeper_page() =>
+    public void Accepts_a_date_months_older_than_its_newer_neighbour() =>
         Assert.Equal(DateSource.BodyText, PublishedDateResolver.Resolve(
             [new(DateSource.BodyText, "Rabu, 5 April 2023")],
-            SeenAt("2026-01-05T10:00:00+07:00", fresh: false) with { Neighbour = At("2023-06-20T00:00:00+07:00") }).Source);
+            SeenAt("2026-01-05T10:00:00+07:00") with { Neighbour = At("2024-01-20T00:00:00+07:00") }).Source);
 
     [Fact]
     public void Rejects_dates_over_twenty_years_old_even_on_backfill() =>
         Assert.Equal(DateSource.FirstSeen, PublishedDateResolver.Resolve(
-            [new(DateSource.BodyText, "Semarang, 5 April 1999 —")], SeenAt("2026-01-05T10:00:00+07:00", fresh: false)).Source);
+            [new(DateSource.BodyText, "Semarang, 5 April 1999 —")], SeenAt("2026-01-05T10:00:00+07:00")).Source);
 
     [Fact]
     public void Gives_the_published_time_in_the_source_zone()
