@@ -93,14 +93,8 @@ public sealed class OutboundPolicyTests
     public async Task Redirect_to_another_port_of_the_sources_loopback_host_is_blocked()
     {
         await using var admin = await TestSite.StartAsync("127.0.0.2", app => app.MapGet("/admin", () => "secret"));
-        await using var source = await TestSite.StartAsync("127.0.0.2", app => app.MapGet("/blog/read/1", (HttpContext c) =>
-        {
-            c.Response.StatusCode = 302;
-            c.Response.Headers.Location = admin.Url("/admin").ToString();
-        }));
-        using var fetcher = new TestFetcher([source]);
 
-        var result = await fetcher.GetAsync(source.Url("/blog/read/1"));
+        var result = await FetchRedirectedToAsync(admin);
 
         Assert.Equal(FetchOutcome.Blocked, result.Outcome);
         Assert.Contains($"port {admin.Url("/").Port}", result.Error);
@@ -111,18 +105,24 @@ public sealed class OutboundPolicyTests
     public async Task Redirect_to_an_unconfigured_private_address_is_blocked()
     {
         await using var intranet = await TestSite.StartAsync("127.0.0.5", app => app.MapGet("/admin", () => "secret"));
-        await using var source = await TestSite.StartAsync("127.0.0.2", app => app.MapGet("/blog/read/1", (HttpContext c) =>
-        {
-            c.Response.StatusCode = 302;
-            c.Response.Headers.Location = intranet.Url("/admin").ToString();
-        }));
-        using var fetcher = new TestFetcher([source]);
 
-        var result = await fetcher.GetAsync(source.Url("/blog/read/1"));
+        var result = await FetchRedirectedToAsync(intranet);
 
         Assert.Equal(FetchOutcome.Blocked, result.Outcome);
         Assert.Contains("127.0.0.5", result.Error);
         Assert.Contains("private or local address", result.Error);
         Assert.Empty(intranet.Requests);
+    }
+
+    /// <summary>Fetches an article of a source on 127.0.0.2 that redirects to <paramref name="target"/>'s /admin.</summary>
+    private static async Task<FetchResult> FetchRedirectedToAsync(TestSite target)
+    {
+        await using var source = await TestSite.StartAsync("127.0.0.2", app => app.MapGet("/blog/read/1", (HttpContext c) =>
+        {
+            c.Response.StatusCode = 302;
+            c.Response.Headers.Location = target.Url("/admin").ToString();
+        }));
+        using var fetcher = new TestFetcher([source]);
+        return await fetcher.GetAsync(source.Url("/blog/read/1"));
     }
 }
