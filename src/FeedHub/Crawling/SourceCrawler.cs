@@ -33,6 +33,13 @@ public sealed class SourceCrawler(
         {
             run.Fail(failure.Kind, failure.Message, failure.RetryAfter);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A parser bug met on a hostile page: recorded like any failure (state, fetch log, metrics),
+            // with the fetches and articles already gathered kept, so the operator sees it and nothing is lost.
+            log.LogError(e, "{Source}: crawl failed unexpectedly", source.Id);
+            run.Fail(FailureKind.Extraction, $"{source.Url}: {Unexpected(e)}", null);
+        }
         var report = await FinishAsync(run, ct);
         if (!options.DryRun) metrics?.Crawled(report);
         return report;
@@ -146,20 +153,27 @@ public sealed class SourceCrawler(
             run.SkippedUnchanged++;
             return;
         }
-        ExtractedArticle article;
+        NormalisedItem normalised;
         try
         {
-            article = ArticleExtractor.Extract(fetched.Body!, fetched.FinalUrl, run.Source);
+            var article = ArticleExtractor.Extract(fetched.Body!, fetched.FinalUrl, run.Source);
+            var itemId = known?.Id ?? key.IdIn(run.Source.Id);
+            normalised = ItemNormaliser.Normalise(article with { Url = CanonicalUrl.Of(article.Url, run.Source.Url), ListCategory = listCategory },
+                run.Source, itemId, run.StartedAt, known, run.LastListed);
         }
         catch (ExtractionException e)
         {
             run.ArticleErrors.Add(new ArticleError(entry.Url.AbsoluteUri, e.Message));
             return;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One hostile page costs only its own article.
+            log.LogError(e, "{Source}: article {Url} failed unexpectedly", run.Source.Id, entry.Url);
+            run.ArticleErrors.Add(new ArticleError(entry.Url.AbsoluteUri, Unexpected(e)));
+            return;
+        }
         run.ArticlesRead++;
-        var itemId = known?.Id ?? key.IdIn(run.Source.Id);
-        var normalised = ItemNormaliser.Normalise(article with { Url = CanonicalUrl.Of(article.Url, run.Source.Url), ListCategory = listCategory },
-            run.Source, itemId, run.StartedAt, known, run.LastListed);
         if (normalised.Item.DateSource != DateSource.FirstSeen) run.LastListed = normalised.Item.Published;
         Keep(run, normalised, known?.Slug ?? key.Slug, fingerprint, known);
     }
@@ -185,9 +199,22 @@ public sealed class SourceCrawler(
             if (!run.SeenSlugs.Add(key.Slug)) continue;
             var knownItem = known.GetValueOrDefault(key.Slug);
             var itemId = knownItem?.Id ?? key.IdIn(run.Source.Id);
-            Keep(run, ItemNormaliser.Normalise(entry, run.Source, itemId, run.StartedAt, knownItem), key.Slug, null, knownItem);
+            NormalisedItem normalised;
+            try
+            {
+                normalised = ItemNormaliser.Normalise(entry, run.Source, itemId, run.StartedAt, knownItem);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "{Source}: feed entry {Url} failed unexpectedly", run.Source.Id, entry.Url);
+                run.ArticleErrors.Add(new ArticleError(entry.Url.AbsoluteUri, Unexpected(e)));
+                continue;
+            }
+            Keep(run, normalised, key.Slug, null, knownItem);
         }
     }
+
+    private static string Unexpected(Exception e) => $"failed unexpectedly ({e.GetType().Name}: {e.Message})";
 
     private static void Keep(CrawlRun run, NormalisedItem normalised, string slug, string? fingerprint, KnownItem? known)
     {

@@ -9,13 +9,33 @@ namespace FeedHub.Fetching;
 /// <summary>
 /// Decides which hosts and addresses FeedHub may contact, so a hostile page or redirect cannot turn the
 /// crawler against the operator's network: only configured sources' hosts and hosts their redirects lead
-/// to, and never a private, loopback or link-local address unless a configured source itself lives there.
+/// to, and never a special-purpose address (private, loopback, shared, link-local, benchmarking,
+/// documentation, reserved, multicast) unless a configured source itself lives there — at that host and
+/// port only, so a redirect to another port of the source's loopback host (an admin endpoint) is refused.
 /// The address check runs on the resolved IP at connect time (<see cref="ConnectAsync"/>), which defeats
 /// DNS rebinding.
 /// </summary>
 public sealed class OutboundPolicy
 {
+    /// <summary>
+    /// Every range of the IANA IPv4 and IPv6 Special-Purpose Address Registries that is not globally
+    /// reachable, plus multicast and the IPv6 ranges that embed an IPv4 address (6to4, Teredo): none of
+    /// them is a news site, and some (100.100.100.200, a cloud metadata service) are worth stealing.
+    /// </summary>
+    private static readonly IPNetwork[] SpecialPurpose =
+    [
+        .. new[]
+        {
+            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+            "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15",
+            "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
+            "::/128", "::1/128", "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32", "2002::/16",
+            "3fff::/20", "5f00::/16", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8",
+        }.Select(IPNetwork.Parse),
+    ];
+
     private volatile FrozenSet<string> sourceHosts = FrozenSet<string>.Empty;
+    private volatile FrozenSet<string> sourceEndpoints = FrozenSet<string>.Empty;
     private volatile ConcurrentDictionary<string, byte> redirectHosts = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
@@ -24,7 +44,9 @@ public sealed class OutboundPolicy
     /// </summary>
     public void Allow(IEnumerable<Uri> sourceUrls)
     {
-        sourceHosts = sourceUrls.Select(HostOf).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        var urls = sourceUrls.ToList();
+        sourceHosts = urls.Select(HostOf).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        sourceEndpoints = urls.Select(u => Endpoint(HostOf(u), u.Port)).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         redirectHosts = new ConcurrentDictionary<string, byte>(StringComparer.OrdinalIgnoreCase);
     }
 
@@ -52,10 +74,11 @@ public sealed class OutboundPolicy
         var addresses = IPAddress.TryParse(host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-        var reachable = addresses.Where(address => PermitsAddress(host, address)).ToArray();
+        var port = context.DnsEndPoint.Port;
+        var reachable = addresses.Where(address => PermitsAddress(host, port, address)).ToArray();
         if (reachable.Length == 0)
             throw new OutboundRefusedException(
-                $"host {host} resolves to {string.Join(", ", addresses.Select(a => a.ToString()))}, a private or local address, and is not a configured source's own host");
+                $"host {host} resolves to {string.Join(", ", addresses.Select(a => a.ToString()))}, a private or local address, and port {port} of it is not a configured source's own host and port");
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -70,29 +93,19 @@ public sealed class OutboundPolicy
         }
     }
 
-    /// <summary>True when <paramref name="host"/> may be reached at <paramref name="address"/>.</summary>
-    public bool PermitsAddress(string host, IPAddress address) =>
-        !IsPrivate(address) || sourceHosts.Contains(host.Trim('[', ']').ToLowerInvariant());
+    /// <summary>True when <paramref name="host"/> may be reached at <paramref name="address"/> on <paramref name="port"/>.</summary>
+    public bool PermitsAddress(string host, int port, IPAddress address) =>
+        !IsPrivate(address) || sourceEndpoints.Contains(Endpoint(host.Trim('[', ']').ToLowerInvariant(), port));
 
-    /// <summary>Loopback, private (RFC 1918), link-local, unique-local or unspecified addresses, IPv4 and IPv6.</summary>
+    /// <summary>An address in one of the <see cref="SpecialPurpose"/> ranges (an IPv4-mapped IPv6 address as its IPv4 one).</summary>
     public static bool IsPrivate(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
             address = address.MapToIPv4();
-        if (address.AddressFamily == AddressFamily.InterNetwork)
-        {
-            var b = address.GetAddressBytes();
-            return b[0] is 0 or 10 or 127
-                || (b[0] == 169 && b[1] == 254)
-                || (b[0] == 172 && b[1] is >= 16 and <= 31)
-                || (b[0] == 192 && b[1] == 168);
-        }
-        var v6 = address.GetAddressBytes();
-        return address.Equals(IPAddress.IPv6Loopback)
-            || address.Equals(IPAddress.IPv6Any)
-            || (v6[0] & 0xFE) == 0xFC
-            || (v6[0] == 0xFE && (v6[1] & 0xC0) == 0x80);
+        return SpecialPurpose.Any(range => range.Contains(address));
     }
 
     private static string HostOf(Uri url) => url.IdnHost.Trim('[', ']').ToLowerInvariant();
+
+    private static string Endpoint(string host, int port) => $"{host}:{port}";
 }

@@ -21,6 +21,8 @@ public static class IndonesianDateParser
 
     private static readonly Regex DateExpression = BuildDateExpression();
 
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
+
     /// <summary>
     /// Reads the first date expression in <paramref name="text"/> (a meta value, a date element, an
     /// API field). Dates without a time are 00:00 in the context's zone, or first-seen on its own day.
@@ -61,9 +63,9 @@ public static class IndonesianDateParser
         if (!m.Groups["hour"].Success)
         {
             var seen = ctx.FirstSeenInZone;
-            value = DateOnly.FromDateTime(seen.DateTime) == date
-                ? seen
-                : InZone(date.ToDateTime(TimeOnly.MinValue), ctx.Zone);
+            if (DateOnly.FromDateTime(seen.DateTime) != date)
+                return TryInZone(date.ToDateTime(TimeOnly.MinValue), ctx.Zone, out value);
+            value = seen;
             return true;
         }
 
@@ -74,14 +76,10 @@ public static class IndonesianDateParser
             return false;
         var local = date.ToDateTime(new TimeOnly(hour, minute, second));
         if (!m.Groups["zone"].Success)
-        {
-            value = InZone(local, ctx.Zone);
-            return true;
-        }
+            return TryInZone(local, ctx.Zone, out value);
         if (ZoneOffset(m.Groups["zone"].Value) is not { } offset)
             return false;
-        value = new DateTimeOffset(local, offset);
-        return true;
+        return TryInstant(local, offset, out value);
     }
 
     /// <summary>
@@ -107,8 +105,25 @@ public static class IndonesianDateParser
         return valid;
     }
 
-    private static DateTimeOffset InZone(DateTime local, TimeZoneInfo zone) =>
-        new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone.GetUtcOffset(local));
+    private static bool TryInZone(DateTime local, TimeZoneInfo zone, out DateTimeOffset value) =>
+        TryInstant(local, zone.GetUtcOffset(local), out value);
+
+    /// <summary>
+    /// A page can state a wall time whose instant lies outside what DateTimeOffset holds ("0001-01-01"
+    /// east of UTC, "9999-12-31T23:00-14:00") or an offset beyond ±14 hours ("+14:59"); such a date is
+    /// no date, never an exception that would lose the rest of the run.
+    /// </summary>
+    private static bool TryInstant(DateTime local, TimeSpan offset, out DateTimeOffset value)
+    {
+        value = default;
+        if (offset.Duration() > MaxOffset)
+            return false;
+        var ticks = local.Ticks - offset.Ticks;
+        if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks)
+            return false;
+        value = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset);
+        return true;
+    }
 
     private static TimeSpan? ZoneOffset(string zone)
     {

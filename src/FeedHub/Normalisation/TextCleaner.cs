@@ -14,7 +14,9 @@ public static partial class TextCleaner
     /// Entities decoded (again while some survive: the CMS double-escapes, so <c>&amp;amp;quot;</c>
     /// means a quote), anything shaped like a tag removed (plain text never holds one, and a feed reader
     /// that renders an RSS title as HTML would run it), XML-forbidden characters removed, whitespace
-    /// collapsed to single spaces.
+    /// collapsed to single spaces. Tags are removed until none is left (decoding and removal can form a new
+    /// one), and a <c>&lt;</c> that could still open a tag (an unclosed <c>&lt;img … onerror=…</c>) is dropped,
+    /// so no markup survives as text. Bidirectional controls, which can make a title read backwards, are dropped.
     /// </summary>
     public static string Clean(string? text)
     {
@@ -28,7 +30,10 @@ public static partial class TextCleaner
                 break;
             decoded = next;
         }
-        return Collapse(XmlChars.Clean(MarkupTag().Replace(decoded, " ")));
+        string stripped;
+        for (var pass = 0; pass < 8 && (stripped = MarkupTag().Replace(decoded, " ")) != decoded; pass++)
+            decoded = stripped;
+        return Collapse(XmlChars.Clean(TagOpener().Replace(decoded, "")));
     }
 
     /// <summary>A cleaned title, cut at a word boundary when over <see cref="MaxTitleLength"/>.</summary>
@@ -49,14 +54,14 @@ public static partial class TextCleaner
         return head.TrimEnd(' ', ',', ';', ':', '-', '–', '—') + "…";
     }
 
-    /// <summary>Runs of whitespace (including no-break spaces) as one space; zero-width marks removed; trimmed.</summary>
+    /// <summary>Runs of whitespace (including no-break spaces) as one space; zero-width and bidirectional marks removed; trimmed.</summary>
     public static string Collapse(string text)
     {
         var collapsed = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var c in text)
         {
-            if (c is '\u200B' or '\uFEFF')
+            if (c is '\u200B' or '\uFEFF' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
                 continue;
             if (char.IsWhiteSpace(c))
             {
@@ -73,4 +78,7 @@ public static partial class TextCleaner
 
     [GeneratedRegex(@"<\s*/?\s*[A-Za-z!?][^<>]*>", RegexOptions.CultureInvariant)]
     private static partial Regex MarkupTag();
+
+    [GeneratedRegex(@"<(?=\s*[A-Za-z/!?])", RegexOptions.CultureInvariant)]
+    private static partial Regex TagOpener();
 }

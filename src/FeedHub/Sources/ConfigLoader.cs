@@ -184,6 +184,12 @@ public static class ConfigLoader
                     Error(path + ".url", $"\"{rawUrl}\" is not an absolute http(s) URL");
                     url = null;
                 }
+                else if (url.UserInfo.Length > 0)
+                {
+                    // The URL is printed in feeds, OPML and the dashboard: credentials in it would be published.
+                    Error(path + ".url", "must not hold a user name or password (user:pass@): the URL is published in feeds, OPML and the dashboard");
+                    url = null;
+                }
             }
             var kind = SourceKind.Html;
             if (s.TryGetProperty("kind", out var k) && String(k, path + ".kind") is { } kindText)

@@ -24,7 +24,20 @@ public sealed class OutboundPolicyTests
     [InlineData("fd12:3456::1", true)]
     [InlineData("fe80::1", true)]
     [InlineData("::ffff:192.168.1.10", true)]
-    [InlineData("2001:db8::1", false)]
+    [InlineData("2001:db8::1", true)]
+    [InlineData("2a03:2880:f10c::1", false)]
+    [InlineData("100.100.100.200", true)]
+    [InlineData("100.64.0.1", true)]
+    [InlineData("100.128.0.1", false)]
+    [InlineData("198.18.0.1", true)]
+    [InlineData("198.19.255.255", true)]
+    [InlineData("192.0.2.7", true)]
+    [InlineData("203.0.113.9", true)]
+    [InlineData("240.0.0.1", true)]
+    [InlineData("224.0.0.251", true)]
+    [InlineData("2002:c0a8:10a::1", true)]
+    [InlineData("64:ff9b:1::a00:1", true)]
+    [InlineData("ff02::1", true)]
     [InlineData("::ffff:103.6.53.21", false)]
     public void Recognises_private_and_local_addresses(string address, bool isPrivate) =>
         Assert.Equal(isPrivate, OutboundPolicy.IsPrivate(IPAddress.Parse(address)));
@@ -58,9 +71,10 @@ public sealed class OutboundPolicyTests
         var policy = new OutboundPolicy();
         policy.Allow([new Uri("http://127.0.0.2:5080/")]);
 
-        Assert.True(policy.PermitsAddress("127.0.0.2", IPAddress.Parse("127.0.0.2")));
-        Assert.False(policy.PermitsAddress("kab-blora.kpu.go.id", IPAddress.Parse("10.0.0.5")));
-        Assert.True(policy.PermitsAddress("kab-blora.kpu.go.id", IPAddress.Parse("103.6.53.21")));
+        Assert.True(policy.PermitsAddress("127.0.0.2", 5080, IPAddress.Parse("127.0.0.2")));
+        Assert.False(policy.PermitsAddress("127.0.0.2", 8080, IPAddress.Parse("127.0.0.2")));
+        Assert.False(policy.PermitsAddress("kab-blora.kpu.go.id", 80, IPAddress.Parse("10.0.0.5")));
+        Assert.True(policy.PermitsAddress("kab-blora.kpu.go.id", 80, IPAddress.Parse("103.6.53.21")));
     }
 
     [Fact]
@@ -76,21 +90,39 @@ public sealed class OutboundPolicyTests
     }
 
     [Fact]
+    public async Task Redirect_to_another_port_of_the_sources_loopback_host_is_blocked()
+    {
+        await using var admin = await TestSite.StartAsync("127.0.0.2", app => app.MapGet("/admin", () => "secret"));
+
+        var result = await FetchRedirectedToAsync(admin);
+
+        Assert.Equal(FetchOutcome.Blocked, result.Outcome);
+        Assert.Contains($"port {admin.Url("/").Port}", result.Error);
+        Assert.Empty(admin.Requests);
+    }
+
+    [Fact]
     public async Task Redirect_to_an_unconfigured_private_address_is_blocked()
     {
         await using var intranet = await TestSite.StartAsync("127.0.0.5", app => app.MapGet("/admin", () => "secret"));
-        await using var source = await TestSite.StartAsync("127.0.0.2", app => app.MapGet("/blog/read/1", (HttpContext c) =>
-        {
-            c.Response.StatusCode = 302;
-            c.Response.Headers.Location = intranet.Url("/admin").ToString();
-        }));
-        using var fetcher = new TestFetcher([source]);
 
-        var result = await fetcher.GetAsync(source.Url("/blog/read/1"));
+        var result = await FetchRedirectedToAsync(intranet);
 
         Assert.Equal(FetchOutcome.Blocked, result.Outcome);
         Assert.Contains("127.0.0.5", result.Error);
         Assert.Contains("private or local address", result.Error);
         Assert.Empty(intranet.Requests);
+    }
+
+    /// <summary>Fetches an article of a source on 127.0.0.2 that redirects to <paramref name="target"/>'s /admin.</summary>
+    private static async Task<FetchResult> FetchRedirectedToAsync(TestSite target)
+    {
+        await using var source = await TestSite.StartAsync("127.0.0.2", app => app.MapGet("/blog/read/1", (HttpContext c) =>
+        {
+            c.Response.StatusCode = 302;
+            c.Response.Headers.Location = target.Url("/admin").ToString();
+        }));
+        using var fetcher = new TestFetcher([source]);
+        return await fetcher.GetAsync(source.Url("/blog/read/1"));
     }
 }

@@ -232,6 +232,18 @@ public class IndonesianDateParserTests
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = original;
         }
     }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00")]
+    [InlineData("0001-01-01T00:00:00+07:00")]
+    [InlineData("9999-12-31T23:00:00-14:00")]
+    [InlineData("2025-10-06T10:00:00+14:59")]
+    [InlineData("1 Januari 0001")]
+    public void An_impossible_instant_is_no_date_rather_than_an_exception(string text)
+    {
+        Assert.False(IndonesianDateParser.TryParse(text, Wib, out _));
+        Assert.Empty(IndonesianDateParser.FindAll("Semarang, " + text + ". Teks sintetis.", Wib));
+    }
 }
 
 [CollectionDefinition(nameof(MachineZoneChanges), DisableParallelization = true)]

@@ -36,4 +36,26 @@ public class TextCleanerTests
 
     [Fact]
     public void Gives_empty_text_for_null() => Assert.Equal("", TextCleaner.Clean(null));
+
+    [Theory]
+    [InlineData("Rapat &lt;img src=x onerror=alert(1)&gt;Pleno")]
+    [InlineData("Rapat Pleno &lt;img src=x onerror=alert(1)//")]
+    [InlineData("Rapat &lt;&lt;b&gt;&lt;/b&gt;img src=x onerror=alert(1)&gt;Pleno")]
+    [InlineData("Rapat <<b></b>img src=x onerror=alert(1)>Pleno")]
+    [InlineData("Rapat &amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; Pleno")]
+    public void Decoded_markup_leaves_no_tag_opener(string raw)
+    {
+        var title = TextCleaner.Title(raw);
+
+        Assert.DoesNotContain("<", title);
+        Assert.StartsWith("Rapat", title);
+    }
+
+    [Fact]
+    public void Keeps_a_less_than_sign_that_opens_no_tag() =>
+        Assert.Equal("Partisipasi < 50% dan <3", TextCleaner.Title("Partisipasi &lt; 50% dan &lt;3"));
+
+    [Fact]
+    public void Removes_bidirectional_controls() =>
+        Assert.Equal("KPU Contoh ilihat gnp.exe", TextCleaner.Title("KPU \u202AContoh\u202C \u202Eilihat\u202C \u2066gnp.exe\u2069\u200E\u200F"));
 }

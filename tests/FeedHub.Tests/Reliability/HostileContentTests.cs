@@ -71,6 +71,30 @@ public sealed class HostileContentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Escaped_markup_in_a_title_and_lead_is_plain_text_in_the_rss_output()
+    {
+        var html = KpuPages.Read("article-polo.html")
+            .Replace("KPU Contoh Gelar Rapat", "KPU Contoh &lt;img src=x onerror=alert(1)&gt;Gelar Rapat \u202Eilihat\u202C &lt;img src=y onerror=alert(2)//", StringComparison.Ordinal)
+            .Replace("<p>Contoh, 5 Januari 2026", "<p>&lt;img src=z onerror=alert(3)&gt; Pembuka &amp;lt;svg onload=alert(4)// teks.</p><p>Contoh, 5 Januari 2026", StringComparison.Ordinal);
+        var source = KpuPages.Source();
+        var article = ArticleExtractor.Extract(html, ArticleUrl, source);
+        var item = ItemNormaliser.Normalise(article, source, "kab-contoh:9012", TempDatabase.Start, known: null).Item;
+        await db.CommitAsync(new ItemWrite(item, "9012", null));
+        var stored = await db.Items.QueryAsync(new ItemFilter(), CancellationToken.None);
+        var page = FeedPage.Compose(Samples.Query(), stored, [source], Samples.Urls, TempDatabase.Start);
+
+        var rss = System.Xml.Linq.XDocument.Load(new MemoryStream(new RssFeedWriter(Samples.Urls).Write(page)));
+
+        var entry = Assert.Single(rss.Descendants("item"));
+        var title = entry.Element("title")!.Value;
+        Assert.Contains("Gelar Rapat", title);
+        Assert.DoesNotContain("<", title);
+        Assert.False(title.Contains('\u202E', StringComparison.Ordinal), title);
+        Assert.DoesNotContain("<", stored[0].Summary ?? "");
+        Assert.DoesNotContain("<", stored[0].Title);
+    }
+
+    [Fact]
     public async Task Hostile_entries_of_an_ingested_feed_reach_no_output()
     {
         var rss = $"""

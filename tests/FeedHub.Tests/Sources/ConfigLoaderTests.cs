@@ -221,4 +221,14 @@ public class ConfigLoaderTests
         var e = Assert.Throws<ArgumentException>(() => catalog.Select(["kab-atlantis"]));
         Assert.Contains("kab-atlantis", e.Message);
     }
+
+    [Fact]
+    public void A_source_url_with_credentials_is_rejected_by_path()
+    {
+        var error = Assert.Single(ErrorsOf($$"""{ {{Profiles}}, "sources": [ {{Blora().Replace("https://kab-blora", "https://admin:rahasia@kab-blora")}} ] }"""));
+
+        Assert.Equal("$.sources[0].url", error.Path);
+        Assert.Contains("user:pass@", error.Message);
+        Assert.DoesNotContain("rahasia", error.Message);
+    }
 }
