@@ -17,6 +17,9 @@ public static class FeedEndpoints
     /// </summary>
     public static readonly TimeSpan StampMaxAge = TimeSpan.FromSeconds(1);
 
+    /// <summary>How many bytes of rendered feeds the render cache may hold.</summary>
+    public const string RenderCacheBytesSetting = "Web:RenderCacheBytes";
+
     /// <summary>
     /// Registers the shared renderer and its caches, and the public base URL from
     /// <c>Web:PublicBaseUrl</c> (checked now, so a bad value stops `run` with exit code 2).
@@ -25,7 +28,10 @@ public static class FeedEndpoints
     {
         var configured = configuration[PublicBase.Setting] is { Length: > 0 } text ? PublicUrls.Parse(text, PublicBase.Setting) : null;
         services.AddSingleton(new PublicBase(configured));
-        services.AddSingleton<RenderCache>();
+        var cacheBytes = configuration.GetValue<long?>(RenderCacheBytesSetting) ?? RenderCache.DefaultMaxBytes;
+        if (cacheBytes <= 0)
+            throw new ArgumentException($"{RenderCacheBytesSetting} must be a positive number of bytes (default {RenderCache.DefaultMaxBytes}); got {cacheBytes}.", RenderCacheBytesSetting);
+        services.AddSingleton(new RenderCache(maxBytes: cacheBytes));
         services.AddSingleton(sp => new ChangeStampCache(
             sp.GetRequiredService<ItemStore>(), sp.GetRequiredService<TimeProvider>(), StampMaxAge));
         services.AddSingleton<FeedRenderer>();

@@ -12,6 +12,8 @@ namespace FeedHub.Publishing;
 public static partial class FeedQueryParser
 {
     public const int MaxTextLength = 200;
+    /// <summary>Every search term is one more FTS5 posting list to intersect; a handful finds anything.</summary>
+    public const int MaxTerms = 20;
     public const int MaxSources = 50;
     public const int MaxCategoryLength = 100;
 
@@ -26,7 +28,7 @@ public static partial class FeedQueryParser
             throw new FeedQueryException("category", $"Parameter 'category' ({Quote(category)}) contradicts this feed's category {Quote(scope.Key)}; leave it out.");
         return new FeedQuery(scope, format)
         {
-            Text = Value(query, "q") is { } q ? ParseText(q) : null,
+            Text = Value(query, "q") is { } q ? ParseSearchText(q) : null,
             SourceIds = Value(query, "source") is { } s ? ParseSources(s, knownSourceIds) : [],
             Category = category,
             Since = Value(query, "since") is { } since ? ParseSince(since) : null,
@@ -54,15 +56,19 @@ public static partial class FeedQueryParser
     private static string? Value(IReadOnlyDictionary<string, string?> query, string name) =>
         query.TryGetValue(name, out var value) ? value ?? "" : null;
 
-    private static string ParseText(string raw)
+    /// <summary>Search text as typed in a feed's or the dashboard's <c>q</c>: trimmed, bounded in length and terms.</summary>
+    public static string ParseSearchText(string raw)
     {
         var text = raw.Trim();
         if (text.Length == 0)
             throw new FeedQueryException("q", "Parameter 'q' is empty; give one or more words to search for, or leave it out.");
         if (text.Length > MaxTextLength)
             throw new FeedQueryException("q", $"Parameter 'q' is {text.Length} characters long; the limit is {MaxTextLength}.");
-        if (FeedHub.Storage.SearchQuery.FromUserText(text) is null)
+        var terms = FeedHub.Storage.SearchQuery.Terms(text);
+        if (terms.Count == 0)
             throw new FeedQueryException("q", $"Parameter 'q' ({Quote(text)}) holds no word to search for; use letters or digits.");
+        if (terms.Count > MaxTerms)
+            throw new FeedQueryException("q", $"Parameter 'q' holds {terms.Count} terms; the limit is {MaxTerms}.");
         return text;
     }
 
@@ -106,9 +112,10 @@ public static partial class FeedQueryParser
             && TimeOfDay(m.Groups["time"]) is { } time
             && Offset(m.Groups["zone"]) is { } offset)
         {
+            // Compared before subtracting: an instant off the calendar (0001-01-01 WIB is in year 0 UTC)
+            // would throw inside DateTime arithmetic.
             var local = date + time;
-            var utc = local - offset;
-            if (utc >= DateTime.MinValue + TimeSpan.FromDays(1) && utc <= DateTime.MaxValue - TimeSpan.FromDays(1))
+            if (local >= DateTime.MinValue + TimeSpan.FromDays(1) && local <= DateTime.MaxValue - TimeSpan.FromDays(1))
                 return new DateTimeOffset(local, offset);
         }
         throw new FeedQueryException("since",

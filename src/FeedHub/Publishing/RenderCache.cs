@@ -13,12 +13,18 @@ public sealed record Rendered(byte[] Body, string ETag, DateTimeOffset? LastModi
 /// <summary>
 /// Rendered feeds by request key and store change stamp: a request that finds its key rendered
 /// at the current stamp gets the same bytes and ETag without touching the store's items; any store
-/// change (a new stamp) renders afresh. Bounded, least recently used first out; thread-safe.
+/// change (a new stamp) renders afresh. Bounded by entries and by bytes of bodies held (distinct
+/// <c>since=</c> values over fat items once kept gigabytes), least recently used first out; a rendering
+/// larger than the whole byte bound is served but not kept. Thread-safe.
 /// </summary>
 /// <remarks>Keys should be normalised (<see cref="FeedQuery.CacheKey"/>), not raw query strings.</remarks>
-public sealed class RenderCache(int capacity = 512)
+public sealed class RenderCache(int capacity = 512, long maxBytes = RenderCache.DefaultMaxBytes)
 {
+    public const long DefaultMaxBytes = 64L * 1024 * 1024;
+
     private readonly int _capacity = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "The cache needs room for at least one entry.");
+    private readonly long _maxBytes = maxBytes > 0 ? maxBytes : throw new ArgumentOutOfRangeException(nameof(maxBytes), maxBytes, "The cache needs room for at least one byte.");
+    private long _bytes;
     private readonly Dictionary<string, LinkedListNode<Slot>> _slots = new(StringComparer.Ordinal);
     private readonly LinkedList<Slot> _recency = new();
     private readonly Lock _gate = new();
@@ -26,6 +32,12 @@ public sealed class RenderCache(int capacity = 512)
     public int Count
     {
         get { lock (_gate) return _slots.Count; }
+    }
+
+    /// <summary>Bytes of rendered bodies held now.</summary>
+    public long Bytes
+    {
+        get { lock (_gate) return _bytes; }
     }
 
     /// <summary>
@@ -52,17 +64,23 @@ public sealed class RenderCache(int capacity = 512)
             {
                 if (current.Value.Stamp > changeStamp)
                     return rendered;
-                _slots.Remove(key);
-                _recency.Remove(current);
+                Evict(current);
             }
+            if (rendered.Body.Length > _maxBytes)
+                return rendered;
             _slots[key] = _recency.AddFirst(new Slot(key, changeStamp, rendered));
-            while (_slots.Count > _capacity)
-            {
-                _slots.Remove(_recency.Last!.Value.Key);
-                _recency.RemoveLast();
-            }
+            _bytes += rendered.Body.Length;
+            while (_slots.Count > _capacity || _bytes > _maxBytes)
+                Evict(_recency.Last!);
         }
         return rendered;
+    }
+
+    private void Evict(LinkedListNode<Slot> node)
+    {
+        _slots.Remove(node.Value.Key);
+        _recency.Remove(node);
+        _bytes -= node.Value.Rendered.Body.Length;
     }
 
     private sealed record Slot(string Key, long Stamp, Rendered Rendered);

@@ -27,13 +27,16 @@ public sealed class FeedHubDatabase
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
         Time = time;
+        limits ??= new StorageLimits();
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
+            // Microsoft.Data.Sqlite retries a busy statement itself until the command timeout (30 s by
+            // default), on top of SQLite's busy handler; both follow the setting, in whole seconds (0 would mean forever).
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(limits.BusyTimeout.TotalSeconds)),
         }.ToString();
-        limits ??= new StorageLimits();
         _pragmas = string.Create(CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(long)limits.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
             + (limits.MaxBytes is { } max ? string.Create(CultureInfo.InvariantCulture, $" PRAGMA max_page_count = {Math.Max(1, max / PageBytes)};") : "");

@@ -13,6 +13,13 @@ internal static class SearchQuery
     /// <summary>The FTS5 query, or null when the text holds nothing searchable (no letters or digits).</summary>
     public static string? FromUserText(string text)
     {
+        var terms = Terms(text);
+        return terms.Count == 0 ? null : string.Join(' ', terms);
+    }
+
+    /// <summary>The quoted FTS5 terms of the text, in order; empty when it holds nothing searchable.</summary>
+    public static IReadOnlyList<string> Terms(string text)
+    {
         var terms = new List<string>();
         var inPhrase = false;
         foreach (var part in text.Split('"'))
@@ -25,7 +32,7 @@ internal static class SearchQuery
                         AddTerm(terms, word);
             inPhrase = !inPhrase;
         }
-        return terms.Count == 0 ? null : string.Join(' ', terms);
+        return terms;
     }
 
     private static void AddTerm(List<string> terms, string term)

@@ -54,6 +54,21 @@ public class FeedQueryParserTests
         Assert.Equal("q", Assert.Throws<FeedQueryException>(() => Parse(("q", new string('a', 201)))).Parameter);
 
     [Fact]
+    public void Rejects_search_text_of_more_than_20_terms()
+    {
+        var error = Assert.Throws<FeedQueryException>(() => Parse(("q", string.Join(' ', Enumerable.Range(0, 21).Select(i => $"w{i}")))));
+        Assert.Equal("q", error.Parameter);
+        Assert.Contains("21 terms; the limit is 20", error.Message);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("0001-01-01T00:00:00+07:00")]
+    [InlineData("9999-12-31T23:59:59-12:00")]
+    public void Rejects_a_since_at_the_edge_of_the_calendar_naming_since(string since) =>
+        Assert.Equal("since", Assert.Throws<FeedQueryException>(() => Parse(("since", since))).Parameter);
+
+    [Fact]
     public void Rejects_more_than_50_sources()
     {
         var ids = string.Join(',', Enumerable.Range(0, 51).Select(i => $"kab-{i}"));

@@ -19,6 +19,28 @@ public class RenderCacheTests
     }
 
     [Fact]
+    public async Task Holds_no_more_bytes_than_its_bound_dropping_the_least_recently_used()
+    {
+        var cache = new RenderCache(maxBytes: 1000);
+        for (var i = 0; i < 5; i++)
+            await cache.GetOrRenderAsync($"atom all since={i}", 7, () => Task.FromResult(Body(new string('x', 400))));
+
+        Assert.Equal(2, cache.Count);
+        Assert.Equal(800, cache.Bytes);
+    }
+
+    [Fact]
+    public async Task A_rendering_larger_than_the_bound_is_served_but_not_kept()
+    {
+        var cache = new RenderCache(maxBytes: 100);
+
+        var rendered = await cache.GetOrRenderAsync("atom all ", 7, () => Task.FromResult(Body(new string('x', 400))));
+
+        Assert.Equal(400, rendered.Body.Length);
+        Assert.Equal(0, cache.Count);
+    }
+
+    [Fact]
     public async Task A_new_store_stamp_renders_again()
     {
         var cache = new RenderCache();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using FeedHub.Host.Composition;
 using FeedHub.Host.Scheduling;
 using FeedHub.Storage;
@@ -7,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Quartz;
 
 namespace FeedHub.Tests.Scheduling;
@@ -103,6 +105,37 @@ public sealed class CrawlScheduleTests : IAsyncLifetime
         File.Move(temporary, FeedsPath, overwrite: true);
 
         await WaitUntilAsync(() => Task.FromResult(services.GetRequiredService<LiveCatalog>().Current.Find("kab-rembang") is not null));
+    }
+
+    [Fact]
+    public async Task The_watcher_notices_a_configmap_style_swap_of_the_linked_directory()
+    {
+        // feeds.json -> ..data/feeds.json, ..data -> ..v1; the update points ..data at ..v2 in one rename.
+        WriteVersion("..v1", "kab-blora", "kab-kudus", "kab-pati");
+        File.CreateSymbolicLink(Path.Combine(directory, "..data"), "..v1");
+        File.Delete(FeedsPath);
+        File.CreateSymbolicLink(FeedsPath, Path.Combine("..data", "feeds.json"));
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        using var watcher = ActivatorUtilities.CreateInstance<FeedsFileWatcher>(services, (TimeProvider)clock);
+        await watcher.StartAsync(CancellationToken.None);
+
+        WriteVersion("..v2", "kab-blora", "kab-kudus", "kab-pati", "kab-rembang");
+        File.CreateSymbolicLink(Path.Combine(directory, "..data_tmp"), "..v2");
+        Assert.Equal(0, Rename(Path.Combine(directory, "..data_tmp"), Path.Combine(directory, "..data")));
+        clock.Advance(FeedsFileWatcher.PollInterval);
+        clock.Advance(FeedsFileWatcher.Debounce);
+
+        await WaitUntilAsync(() => Task.FromResult(services.GetRequiredService<LiveCatalog>().Current.Find("kab-rembang") is not null));
+    }
+
+    /// <summary>rename(2), as the kubelet swaps the link; File.Move refuses a link that points at a directory.</summary>
+    [DllImport("libc", EntryPoint = "rename", SetLastError = true)]
+    private static extern int Rename(string from, string to);
+
+    private void WriteVersion(string folder, params string[] ids)
+    {
+        Directory.CreateDirectory(Path.Combine(directory, folder));
+        File.WriteAllText(Path.Combine(directory, folder, "feeds.json"), FeedsJson(ids));
     }
 
     private FeedsFileWatcher Watcher() => ActivatorUtilities.CreateInstance<FeedsFileWatcher>(services);

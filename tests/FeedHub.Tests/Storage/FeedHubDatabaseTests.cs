@@ -48,6 +48,22 @@ public sealed class FeedHubDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Commands_give_up_after_the_configured_busy_timeout_not_the_drivers_30_seconds()
+    {
+        var db = new TempDatabase(new StorageLimits { BusyTimeout = TimeSpan.FromSeconds(2) });
+        try
+        {
+            await db.InitializeAsync();
+            using var connection = db.Database.Open();
+            Assert.Equal(2, connection.DefaultTimeout);
+        }
+        finally
+        {
+            await db.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Refuses_a_file_that_is_not_sqlite_and_leaves_it_unchanged()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_db.Path)!);

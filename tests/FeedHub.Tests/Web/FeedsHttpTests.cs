@@ -253,4 +253,20 @@ public class FeedsHttpTests(FeedsServer server)
         stream.CopyTo(output);
         return output.ToArray();
     }
+
+    [Theory]
+    [InlineData("feeds/all.atom")]
+    [InlineData("opml")]
+    public async Task Links_never_reflect_a_forged_Host_header(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = "evil.example";
+
+        using var response = await server.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("evil.example", body);
+        Assert.Contains(server.BaseAddress.Authority, body);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using FeedHub.Publishing;
 using Microsoft.AspNetCore.Http;
 
@@ -5,7 +6,9 @@ namespace FeedHub.Host.Web.Feeds;
 
 /// <summary>
 /// The public base URL feeds link to: <c>Web:PublicBaseUrl</c> when configured (needed behind a
-/// reverse proxy), else the request's own scheme, host and path base.
+/// reverse proxy or for a host name), else the address the server was reached on — the listen
+/// address of the connection, never the request's Host header, which any client can forge and
+/// which would then be served from a shared cache to everyone.
 /// </summary>
 public sealed class PublicBase(PublicUrls? configured)
 {
@@ -16,9 +19,12 @@ public sealed class PublicBase(PublicUrls? configured)
     {
         if (configured is not null)
             return configured;
-        if (!request.Host.HasValue)
+        var connection = request.HttpContext.Connection;
+        if (!request.Host.HasValue || connection.LocalIpAddress is not { } address)
             return null;
-        var text = $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/";
+        var host = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        var authority = host.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{host}]" : host.ToString();
+        var text = $"{request.Scheme}://{authority}:{connection.LocalPort}{request.PathBase.ToUriComponent()}/";
         return Uri.TryCreate(text, UriKind.Absolute, out var url) ? new PublicUrls(url) : null;
     }
 }
