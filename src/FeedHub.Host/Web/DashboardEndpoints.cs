@@ -1,28 +1,67 @@
+using System.Globalization;
 using FeedHub.Host.Web.Dashboard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedHub.Host.Web;
 
-/// <summary>The server-rendered status dashboard: overview, one page per source, item search, and its stylesheet.</summary>
+/// <summary>
+/// The server-rendered status dashboard: overview, one page per source, item search (Razor components),
+/// its stylesheet, in Indonesian by default and in English on request; pages compressed, HEAD answered like GET.
+/// </summary>
 public static class DashboardEndpoints
 {
-    public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddMonitoring(configuration);
+    /// <summary>The dashboard's languages, the first the default: the provincial office reads Indonesian.</summary>
+    public static readonly CultureInfo[] Cultures = [CultureInfo.GetCultureInfo("id-ID"), CultureInfo.GetCultureInfo("en")];
+
+    /// <summary>GET and HEAD: a monitor's HEAD gets the GET's status and headers without the body.</summary>
+    private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+
+    public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorComponents();
+        services.AddLocalization();
+        services.AddResponseCompression(options =>
+        {
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            // Only the dashboard's HTML and CSS: feeds negotiate their own encoding (see FeedResponse).
+            options.MimeTypes = ["text/html", "text/css"];
+        });
+        return services.AddMonitoring(configuration);
+    }
+
+    /// <summary>
+    /// Language from <c>?lang=id|en</c>, else Accept-Language, else Indonesian; compression for the pages;
+    /// the stylesheet. Links on the pages are built under the request's PathBase, so a reverse proxy's
+    /// prefix (UsePathBase, or forwarded-prefix handling placed before this) carries through.
+    /// </summary>
+    public static IApplicationBuilder UseDashboard(this IApplicationBuilder app)
+    {
+        app.UseRequestLocalization(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        app.UseResponseCompression();
+        return app.UseDashboardFiles();
+    }
 
     public static WebApplication MapDashboard(this WebApplication app)
     {
-        app.MapGet("/", OverviewPage.HandleAsync);
-        app.MapGet("/sources/{id}", SourcePage.HandleAsync);
-        app.MapGet("/items", SearchPage.HandleAsync);
-        app.MapGet(SiteCss.Path, (HttpContext context) =>
-        {
-            context.Response.Headers.CacheControl = "public, max-age=3600";
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            return Results.Text(SiteCss.Content, "text/css; charset=utf-8");
-        });
+        app.MapMethods("/", ReadMethods, OverviewPage.HandleAsync);
+        app.MapMethods("/sources/{id}", ReadMethods, SourcePage.HandleAsync);
+        app.MapMethods("/items", ReadMethods, SearchPage.HandleAsync);
         return app;
     }
 }
