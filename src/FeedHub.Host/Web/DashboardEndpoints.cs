@@ -15,8 +15,12 @@ namespace FeedHub.Host.Web;
 /// </summary>
 public static class DashboardEndpoints
 {
-    /// <summary>The dashboard's languages, the first the default: the provincial office reads Indonesian.</summary>
-    public static readonly CultureInfo[] Cultures = [CultureInfo.GetCultureInfo("id-ID"), CultureInfo.GetCultureInfo("en")];
+    /// <summary>
+    /// The dashboard's languages, the first the default: the provincial office reads Indonesian. Plain <c>id</c>
+    /// is listed too, as <c>?lang=id</c> and many browsers name the language without the country.
+    /// </summary>
+    public static readonly CultureInfo[] Cultures =
+        [CultureInfo.GetCultureInfo("id-ID"), CultureInfo.GetCultureInfo("id"), CultureInfo.GetCultureInfo("en")];
 
     /// <summary>GET and HEAD: a monitor's HEAD gets the GET's status and headers without the body.</summary>
     private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];

@@ -12,7 +12,7 @@ namespace FeedHub.Tests.Web.Dashboard;
 /// The `run` web app (no scheduler) over a temporary feeds.json of three regencies and a database
 /// seeded directly, on a loopback port, with a fake clock. Nothing is crawled.
 /// </summary>
-public sealed class DashboardHost : IAsyncLifetime
+public class DashboardHost : IAsyncLifetime
 {
     public const string HostileTitle = "<script>alert(1)</script>\"><img src=x onerror=alert(2)> Rapat Pleno";
 
@@ -45,12 +45,21 @@ public sealed class DashboardHost : IAsyncLifetime
             Database = Path.Combine(directory, "feedhub.db"),
             Urls = "http://127.0.0.1:0",
             Schedule = false,
-        }, CancellationToken.None, builder => builder.Services.AddSingleton<TimeProvider>(Time));
+        }, CancellationToken.None, builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(Time);
+            Customise(builder);
+        });
         await SeedAsync(App.Services.GetRequiredService<ItemStore>());
         await App.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(App.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
         // These tests read the English texts; the Indonesian default is tested without this header.
         Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+    }
+
+    /// <summary>A variant's change to the web app, e.g. a path base.</summary>
+    protected virtual void Customise(WebApplicationBuilder builder)
+    {
     }
 
     public async Task DisposeAsync()

@@ -42,6 +42,17 @@ public sealed class DashboardNewcomerTests(DashboardHost host) : IClassFixture<D
         Assert.Contains("<h1>KPU news sources</h1>", body);
     }
 
+    [Theory]
+    [InlineData("/?lang=id", "en-US")]
+    [InlineData("/", "id")]
+    [InlineData("/", "id-ID,id;q=0.9,en;q=0.5")]
+    public async Task Asking_for_indonesian_in_any_form_gets_indonesian(string path, string language)
+    {
+        var (_, body) = await SendAsync(HttpMethod.Get, path, language: language);
+
+        Assert.Contains("<h1>Sumber berita KPU</h1>", body);
+    }
+
     [Fact]
     public async Task An_english_browser_gets_english()
     {
