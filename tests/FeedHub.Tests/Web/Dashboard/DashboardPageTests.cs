@@ -38,6 +38,22 @@ public sealed class DashboardPageTests(DashboardHost host) : IClassFixture<Dashb
     }
 
     [Fact]
+    public void The_documented_policy_is_the_one_sent() =>
+        Assert.Contains($"Content-Security-Policy: {SecurityHeaders.ContentSecurityPolicy}\n",
+            File.ReadAllText(Path.Combine(RepoRoot.Path, "docs", "reliability.md")));
+
+    [Theory]
+    [InlineData("/sources/kab-blora")]
+    [InlineData("/items?q=Bimtek")]
+    [InlineData("/sources/kab-atlantis")]
+    public async Task Every_dashboard_page_carries_the_one_policy(string path)
+    {
+        var (_, _, response) = await host.GetAsync(path);
+
+        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
     public async Task Pages_have_no_inline_script_or_style()
     {
         var (_, body, _) = await host.GetAsync("/");
