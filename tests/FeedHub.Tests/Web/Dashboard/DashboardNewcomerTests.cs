@@ -133,6 +133,14 @@ public sealed class DashboardNewcomerTests(DashboardHost host) : IClassFixture<D
     }
 
     [Fact]
+    public async Task Pages_are_revalidated_not_cached()
+    {
+        var (response, _) = await SendAsync(HttpMethod.Get, "/");
+
+        Assert.True(response.Headers.CacheControl!.NoCache);
+    }
+
+    [Fact]
     public async Task The_stylesheet_is_a_cached_static_file()
     {
         var (response, _) = await SendAsync(HttpMethod.Get, Stylesheet.Path);
