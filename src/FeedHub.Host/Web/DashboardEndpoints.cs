@@ -22,6 +22,9 @@ public static class DashboardEndpoints
     public static readonly CultureInfo[] Cultures =
         [CultureInfo.GetCultureInfo("id-ID"), CultureInfo.GetCultureInfo("id"), CultureInfo.GetCultureInfo("en")];
 
+    /// <summary>The query parameter that picks the language: <c>?lang=id</c> or <c>?lang=en</c>.</summary>
+    public const string LanguageKey = "lang";
+
     /// <summary>GET and HEAD: a monitor's HEAD gets the GET's status and headers without the body.</summary>
     private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
 
@@ -43,7 +46,7 @@ public static class DashboardEndpoints
     }
 
     /// <summary>
-    /// Language from <c>?lang=id|en</c>, else Accept-Language, else Indonesian; compression for the pages;
+    /// Language from <c>?lang=id|en</c> (remembered in a cookie), else Accept-Language, else Indonesian; compression for the pages;
     /// the stylesheet. Links on the pages are built under the request's PathBase, so a reverse proxy's
     /// prefix (UsePathBase, or forwarded-prefix handling placed before this) carries through.
     /// </summary>
@@ -56,9 +59,21 @@ public static class DashboardEndpoints
             options.SupportedUICultures = Cultures;
             options.RequestCultureProviders =
             [
-                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                new QueryStringRequestCultureProvider { QueryStringKey = LanguageKey, UIQueryStringKey = LanguageKey },
+                new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
+        });
+        app.Use((context, next) =>
+        {
+            // A language chosen with ?lang= stays chosen on the pages its links lead to.
+            if (context.Request.Query.ContainsKey(LanguageKey) && context.Features.Get<IRequestCultureFeature>()?.Provider is QueryStringRequestCultureProvider)
+            {
+                var chosen = context.Features.Get<IRequestCultureFeature>()!.RequestCulture;
+                context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(chosen),
+                    new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365) });
+            }
+            return next(context);
         });
         app.UseResponseCompression();
         return app.UseDashboardFiles();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FeedHub.Monitoring;
 using FeedHub.Publishing;
+using FeedHub.Host.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -31,6 +32,11 @@ public sealed class PageContext(HttpContext http, IStringLocalizer<DashboardText
     public string this[string key] => text[key];
 
     public string this[string key, params object[] arguments] => text[key, arguments];
+
+    /// <summary>This page in another language: the same query with <c>lang</c> replaced.</summary>
+    public string InLanguage(string language) =>
+        QueryString.Create(http.Request.Query.Where(p => p.Key != DashboardEndpoints.LanguageKey)
+            .Append(new(DashboardEndpoints.LanguageKey, language))).ToUriComponent();
 
     /// <summary>A root-relative dashboard path (with any query) under the request's path base.</summary>
     public string Href(string path) => http.Request.PathBase.ToUriComponent() + path;

@@ -54,6 +54,28 @@ public sealed class DashboardNewcomerTests(DashboardHost host) : IClassFixture<D
     }
 
     [Fact]
+    public async Task A_language_chosen_with_lang_stays_on_the_next_page()
+    {
+        var (first, _) = await SendAsync(HttpMethod.Get, "/?lang=en");
+        var cookie = Assert.Single(first.Headers.GetValues("Set-Cookie")).Split(';')[0];
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(host.Http.BaseAddress!, "/sources/kab-blora"));
+        request.Headers.Add("Cookie", cookie);
+        using var client = new HttpClient();
+        var body = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Contains("<html lang=\"en\">", body);
+    }
+
+    [Fact]
+    public async Task The_language_switch_keeps_the_rest_of_the_query()
+    {
+        var (_, body) = await SendAsync(HttpMethod.Get, "/?sort=name&status=ok");
+
+        Assert.Contains("href=\"?sort=name&amp;status=ok&amp;lang=en\" hreflang=\"en\"", body);
+    }
+
+    [Fact]
     public async Task An_english_browser_gets_english()
     {
         var (_, body) = await SendAsync(HttpMethod.Get, "/sources/kab-blora", language: "en-GB,en;q=0.8");
