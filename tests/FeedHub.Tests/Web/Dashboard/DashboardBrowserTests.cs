@@ -81,6 +81,19 @@ public sealed class DashboardBrowserTests(CrawledFarm farm) : IClassFixture<Craw
         Assert.Equal("broken", rows[farm.World.BrokenSite.Id]);
     }
 
+    [Theory]
+    [InlineData("sources/{broken}")]
+    [InlineData("items?q=pemilih")]
+    public async Task Chromium_on_a_phone_width_scrolls_no_other_page_sideways(string path)
+    {
+        await using var chromium = await Chromium.StartAsync();
+        await chromium.SetViewportAsync(420, 900, mobile: true);
+
+        await chromium.NavigateAsync(new Uri(farm.World.DashboardUrl, path.Replace("{broken}", farm.World.BrokenSite.Id) + (path.Contains('?') ? "&" : "?") + "lang=id"));
+
+        Assert.Equal(0, (await chromium.EvaluateAsync(OverflowScript))!.GetValue<int>());
+    }
+
     [Fact]
     public async Task Metrics_count_the_crawls_fetches_and_extraction_failures()
     {
