@@ -42,6 +42,7 @@ public static class WebApp
         app.UseErrorHandling();
         app.UseSecurityHeaders();
         app.UseReadOnlyMethods();
+        app.UseDashboard();
         app.MapFeeds();
         app.MapDashboard();
         app.MapOperations();

@@ -6,14 +6,17 @@ namespace FeedHub.Host.Web;
 /// <summary>
 /// Response headers that keep a hostile item from turning the dashboard against its readers: HTML pages
 /// may run no script at all, load styles only from FeedHub, and never be framed; no response is sniffed
-/// into another type. A page that sets its own (narrower) policy keeps it.
+/// into another type. This is the one policy: every HTML page is sent with it, and docs/reliability.md quotes it.
 /// </summary>
 public static class SecurityHeaders
 {
-    /// <summary>No script anywhere (not even inline), styles from FeedHub only, images from anywhere (items link them), no framing.</summary>
+    /// <summary>
+    /// Nothing loads unless named: no script anywhere (not even inline), styles only from FeedHub's own
+    /// stylesheet, images only from FeedHub, forms only to FeedHub, no &lt;base&gt;, no framing.
+    /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; style-src 'self'; img-src 'self' data: https: http:; script-src 'none'; " +
-        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+        "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; " +
+        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
@@ -23,7 +26,7 @@ public static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
             {
-                headers.TryAdd("Content-Security-Policy", ContentSecurityPolicy);
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
             }

@@ -77,12 +77,11 @@ public sealed record FeedPage
         // The live feed's prev-archive is the newest archive; an archive's neighbours are the nearest months either side.
         var older = archives.Where(m => query.Archive is null || m < query.Archive).Select(m => (ArchiveMonth?)m).Max();
         var newer = archives.Where(m => m > query.Archive).Select(m => (ArchiveMonth?)m).Min();
-        var title = TitleOf(query, bySource);
         return new FeedPage
         {
             Id = query.FeedId(),
-            Title = title,
-            Description = $"{title}: berita situs KPU, dikumpulkan oleh {Generator.Name}.",
+            Title = TitleOf(query, bySource),
+            Description = DescriptionOf(query.Scope, bySource),
             Self = urls.Page(query),
             Alternate = query.Scope.Kind == FeedScopeKind.Source && bySource.TryGetValue(query.Scope.Key, out var own) ? own.Site : urls.Base,
             Next = next,
@@ -103,22 +102,37 @@ public sealed record FeedPage
         string.Join(' ', slug.Split('-', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => char.ToUpper(w[0], CultureInfo.InvariantCulture) + w[1..]));
 
-    /// <summary>The title of a feed scope before any filter, e.g. <c>FeedHub: wilayah Jawa Tengah</c> or a source's name.</summary>
+    /// <summary>
+    /// The title of a feed scope before any filter, e.g. <c>Wilayah Jawa Tengah — FeedHub</c>; a source's feed
+    /// is titled by the source's own name. Says each thing once: what the feed holds, then who made it.
+    /// </summary>
     /// <param name="sourceName">The name of the scope's source, when the scope is one source.</param>
-    public static string ScopeTitle(FeedScope scope, string? sourceName) => scope.Kind switch
+    public static string ScopeTitle(FeedScope scope, string? sourceName) => Titled(scope, sourceName, qualifier: null);
+
+    private static string Titled(FeedScope scope, string? sourceName, string? qualifier)
     {
-        FeedScopeKind.Source => sourceName ?? scope.Key,
-        FeedScopeKind.Region => $"{Generator.Name}: wilayah {RegionName(scope.Key)}",
-        FeedScopeKind.Category => $"{Generator.Name}: kategori {scope.Key}",
-        _ => $"{Generator.Name}: semua sumber",
-    };
+        var what = scope.Kind switch
+        {
+            FeedScopeKind.Source => sourceName ?? scope.Key,
+            FeedScopeKind.Region => $"Wilayah {RegionName(scope.Key)}",
+            FeedScopeKind.Category => $"Kategori {scope.Key}",
+            _ => "Semua sumber",
+        };
+        if (qualifier is not null) what = $"{what} ({qualifier})";
+        return scope.Kind == FeedScopeKind.Source ? what : $"{what} — {Generator.Name}";
+    }
 
     private static string TitleOf(FeedQuery query, Dictionary<string, FeedSource> sources)
     {
         var scope = query.Scope;
-        var title = ScopeTitle(scope, scope.Kind == FeedScopeKind.Source ? sources.GetValueOrDefault(scope.Key)?.Name : null);
-        if (query.Archive is { } month)
-            return $"{title} (arsip {month})";
-        return query.Text is null ? title : $"{title} (pencarian: {query.Text})";
+        var name = scope.Kind == FeedScopeKind.Source ? sources.GetValueOrDefault(scope.Key)?.Name : null;
+        var qualifier = query.Archive is { } month ? $"arsip {month}" : query.Text is null ? null : $"pencarian: {query.Text}";
+        return Titled(scope, name, qualifier);
     }
+
+    /// <summary>What the feed gathers and from where, without repeating the title.</summary>
+    private static string DescriptionOf(FeedScope scope, Dictionary<string, FeedSource> sources) =>
+        scope.Kind == FeedScopeKind.Source && sources.TryGetValue(scope.Key, out var source)
+            ? $"Berita dari {source.Site.Host}, dikumpulkan oleh {Generator.Name}."
+            : $"Berita situs-situs KPU daerah, dikumpulkan oleh {Generator.Name}.";
 }

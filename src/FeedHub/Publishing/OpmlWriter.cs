@@ -28,11 +28,11 @@ public sealed class OpmlWriter(PublicUrls urls, FeedFormat format = FeedFormat.A
             xml.WriteStartElement("opml");
             xml.WriteAttributeString("version", "2.0");
             xml.WriteStartElement("head");
-            xml.WriteElementString("title", $"{Generator.Name}: semua situs KPU");
+            xml.WriteElementString("title", $"Semua situs KPU — {Generator.Name}");
             xml.WriteElementString("dateCreated", Rfc822(created));
             xml.WriteEndElement();
             xml.WriteStartElement("body");
-            WriteFeed(xml, $"{Generator.Name}: semua sumber", FeedScope.All, urls.Base);
+            WriteFeed(xml, FeedPage.ScopeTitle(FeedScope.All, null), FeedScope.All, urls.Base);
             foreach (var region in sources.GroupBy(s => s.Region).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var name = XmlChars.Clean(FeedPage.RegionName(region.Key));

@@ -15,7 +15,21 @@ public class FeedPageTests
 
     [Fact]
     public void Region_feed_is_titled_with_the_region_name() =>
-        Assert.Equal("FeedHub: wilayah Jawa Tengah", Samples.Page([], Samples.Query(FeedScope.Region("jawa-tengah"))).Title);
+        Assert.Equal("Wilayah Jawa Tengah — FeedHub", Samples.Page([], Samples.Query(FeedScope.Region("jawa-tengah"))).Title);
+
+    [Fact]
+    public void The_combined_feed_says_its_title_and_its_description_once_each()
+    {
+        var page = Samples.Page([], Samples.Query());
+
+        Assert.Equal("Semua sumber — FeedHub", page.Title);
+        Assert.Equal("Berita situs-situs KPU daerah, dikumpulkan oleh FeedHub.", page.Description);
+    }
+
+    [Fact]
+    public void A_source_feed_describes_where_its_news_comes_from() =>
+        Assert.Equal("Berita dari kab-blora.kpu.go.id, dikumpulkan oleh FeedHub.",
+            Samples.Page([], Samples.Query(FeedScope.Source("kab-blora"))).Description);
 
     [Fact]
     public void Empty_page_takes_the_fallback_update_time_and_has_no_next_link()
@@ -116,6 +130,6 @@ public class FeedPageTests
     {
         var page = Samples.Page([], Archive("2025-10", FeedScope.Region("jawa-tengah")), Archives);
         Assert.Equal("tag:feedhub,2026:feeds/region/jawa-tengah", page.Id);
-        Assert.Equal("FeedHub: wilayah Jawa Tengah (arsip 2025-10)", page.Title);
+        Assert.Equal("Wilayah Jawa Tengah (arsip 2025-10) — FeedHub", page.Title);
     }
 }

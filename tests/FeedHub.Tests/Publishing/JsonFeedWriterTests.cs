@@ -22,7 +22,7 @@ public class JsonFeedWriterTests
     {
         var feed = Render(Samples.Items(3));
         Assert.Equal("https://jsonfeed.org/version/1.1", feed.GetProperty("version").GetString());
-        Assert.Equal("FeedHub: semua sumber", feed.GetProperty("title").GetString());
+        Assert.Equal("Semua sumber — FeedHub", feed.GetProperty("title").GetString());
         Assert.Equal("http://127.0.0.1:5080/", feed.GetProperty("home_page_url").GetString());
         Assert.Equal("http://127.0.0.1:5080/feeds/all.json", feed.GetProperty("feed_url").GetString());
         Assert.Equal("id", feed.GetProperty("language").GetString());

@@ -108,7 +108,7 @@ public class RssFeedWriterTests
     public void Syndication_reads_the_feed_back()
     {
         var feed = SyndicationFeed.Load(XmlReader.Create(new MemoryStream(Render(Samples.Items(3)))));
-        Assert.Equal("FeedHub: semua sumber", feed.Title.Text);
+        Assert.Equal("Semua sumber — FeedHub", feed.Title.Text);
         Assert.Equal("id", feed.Language);
         Assert.Equal(3, feed.Items.Count());
         Assert.Equal(new DateTimeOffset(2026, 1, 5, 10, 0, 0, Samples.Wib), feed.Items.First().PublishDate);

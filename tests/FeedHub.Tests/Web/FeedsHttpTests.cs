@@ -222,13 +222,13 @@ public class FeedsHttpTests(FeedsServer server)
     }
 
     [Theory]
-    [InlineData("feeds/category/Berita%20Terkini.atom", "kategori Berita Terkini")]
-    [InlineData("feeds/category/Partisipasi%20100%25.atom", "kategori Partisipasi 100%")]
-    [InlineData("feeds/category/Sosialisasi%20%26%20Edukasi.atom", "kategori Sosialisasi &amp; Edukasi")]
+    [InlineData("feeds/category/Berita%20Terkini.atom", "Kategori Berita Terkini")]
+    [InlineData("feeds/category/Partisipasi%20100%25.atom", "Kategori Partisipasi 100%")]
+    [InlineData("feeds/category/Sosialisasi%20%26%20Edukasi.atom", "Kategori Sosialisasi &amp; Edukasi")]
     public async Task A_category_path_is_percent_decoded_once(string path, string title)
     {
         var atom = System.Text.Encoding.UTF8.GetString(await server.GetBytesAsync(path));
-        Assert.Contains($"<title type=\"text\">FeedHub: {title}</title>", atom);
+        Assert.Contains($"<title type=\"text\">{title} — FeedHub</title>", atom);
     }
 
     [Fact]

@@ -1,16 +1,17 @@
 using System.Globalization;
+using FeedHub.Extraction;
 using FeedHub.Monitoring;
 
 namespace FeedHub.Host.Web.Dashboard;
 
-/// <summary>Times as the provincial office reads them: WIB wall time and an age.</summary>
-internal static class Display
+/// <summary>Values as the provincial office reads them, the same in every language: WIB wall time, plain numbers.</summary>
+public static class Display
 {
     public static string Time(DateTimeOffset? value) => value is { } v
         ? TimeZoneInfo.ConvertTime(v, StatusBoard.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " WIB"
         : "—";
 
-    /// <summary>"3 h ago", or "in 5 min" for a future time; "never" when absent.</summary>
+    /// <summary>"3 h ago", or "in 5 min" for a future time; "never" when absent (the terminal's words; pages use <see cref="PageContext.Age"/>).</summary>
     public static string Age(DateTimeOffset? value, DateTimeOffset now) => value switch
     {
         null => "never",
@@ -18,9 +19,16 @@ internal static class Display
         { } v => Durations.Words(now - v) + " ago",
     };
 
-    /// <summary>ISO 8601 for machine-readable attributes and JSON.</summary>
+    /// <summary>ISO 8601 for machine-readable attributes.</summary>
     public static string? Iso(DateTimeOffset? value) =>
         value?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A date the site did not print (when FeedHub first saw the item, or its place in the list) is an estimate;
+    /// every date read from the page or its metadata is not.
+    /// </summary>
+    public static bool IsEstimated(DateSource source) =>
+        source is not (DateSource.Meta or DateSource.PageElement or DateSource.Api or DateSource.BodyText);
 }

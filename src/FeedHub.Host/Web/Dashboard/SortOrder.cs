@@ -3,7 +3,7 @@ using FeedHub.Monitoring;
 namespace FeedHub.Host.Web.Dashboard;
 
 /// <summary>The dashboard table's columns that <c>?sort=</c> accepts.</summary>
-internal enum SortKey
+public enum SortKey
 {
     Name,
     Status,
@@ -16,7 +16,7 @@ internal enum SortKey
 }
 
 /// <summary>How the overview table is ordered, read from and written back to plain <c>?sort=&amp;dir=</c> links.</summary>
-internal sealed record SortOrder(SortKey Key, bool Descending)
+public sealed record SortOrder(SortKey Key, bool Descending)
 {
     private static readonly (string Name, SortKey Key)[] Names =
     [
@@ -24,7 +24,8 @@ internal sealed record SortOrder(SortKey Key, bool Descending)
         ("week", SortKey.Week), ("month", SortKey.Month), ("failures", SortKey.Failures), ("next", SortKey.Next),
     ];
 
-    public static readonly SortOrder Default = new(SortKey.Name, Descending: false);
+    /// <summary>Problems first: broken, failing, quiet, pending, then ok; by name within each.</summary>
+    public static readonly SortOrder Default = new(SortKey.Status, Descending: true);
 
     public string Name => Names.First(n => n.Key == Key).Name;
 
@@ -54,19 +55,31 @@ internal sealed record SortOrder(SortKey Key, bool Descending)
         }
     }
 
-    /// <summary>The link a column header carries: the other direction for the current column, its natural one otherwise.</summary>
-    public string LinkFor(SortKey key)
+    /// <summary>
+    /// The link a column header carries: the other direction for the current column, its natural one otherwise
+    /// (or this direction with <paramref name="keepDirection"/>); a status filter is carried along.
+    /// </summary>
+    public string LinkFor(SortKey key, SourceStatus? filter, bool keepDirection = false)
     {
-        var descending = key == Key ? !Descending : DefaultDescending(key);
-        return $"/?sort={Names.First(n => n.Key == key).Name}&dir={(descending ? "desc" : "asc")}";
+        var descending = key == Key ? Descending ^ !keepDirection : DefaultDescending(key);
+        var link = $"/?sort={Names.First(n => n.Key == key).Name}&dir={(descending ? "desc" : "asc")}";
+        return filter is { } status ? link + "&status=" + status.Slug() : link;
     }
 
-    /// <summary>Sorts rows by this order; ties and missing values fall back to the name, so the order is stable.</summary>
+    /// <summary>
+    /// Sorts rows by this order, the region's own provincial office first whatever the order; ties and missing
+    /// values fall back to the name, so the order is stable.
+    /// </summary>
     public IEnumerable<SourceReport> Apply(IEnumerable<SourceReport> rows)
     {
-        var ordered = Descending ? rows.OrderByDescending(Value) : rows.OrderBy(Value);
+        var pinned = rows.OrderBy(r => IsRegencyOrCity(r.Source.Id) ? 1 : 0);
+        var ordered = Descending ? pinned.ThenByDescending(Value) : pinned.ThenBy(Value);
         return ordered.ThenBy(r => r.Source.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Source.Id, StringComparer.Ordinal);
     }
+
+    // Regency and city offices are named by their KPU host (kab-blora, kota-semarang); the province's office is not (jateng).
+    private static bool IsRegencyOrCity(string id) =>
+        id.StartsWith("kab-", StringComparison.Ordinal) || id.StartsWith("kota-", StringComparison.Ordinal);
 
     // Names sort as text, everything else as a number; absent times count as the earliest.
     private IComparable Value(SourceReport row) => Key switch

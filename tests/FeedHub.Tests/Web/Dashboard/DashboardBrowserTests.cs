@@ -23,25 +23,41 @@ public sealed class DashboardBrowserTests(CrawledFarm farm) : IClassFixture<Craw
     private const string RowsScript = """
         JSON.stringify([...document.querySelectorAll('tr[data-source]')].map(r => ({
           id: r.dataset.source,
-          status: r.querySelector('.badge').textContent,
+          status: r.dataset.status,
+          badge: r.querySelector('.badge').textContent,
           visible: r.getBoundingClientRect().height > 0
         })))
         """;
 
     private static string ScreenshotPath(string name) => Path.Combine(AppContext.BaseDirectory, "screenshots", name);
 
+    /// <summary>How far the page is wider than the window: 0 when nothing scrolls sideways.</summary>
+    private const string OverflowScript = "document.documentElement.scrollWidth - document.documentElement.clientWidth";
+
     private async Task<Dictionary<string, string>> LoadRowsAsync(int width, int height, bool phone, string screenshot)
     {
         await using var chromium = await Chromium.StartAsync();
         await chromium.SetViewportAsync(width, height, phone);
-        await chromium.NavigateAsync(farm.World.DashboardUrl);
+        // Headless Chromium asks for English; the provincial office's browsers ask for Indonesian.
+        await chromium.NavigateAsync(new Uri(farm.World.DashboardUrl, "?lang=id"));
         var rows = JsonNode.Parse((await chromium.EvaluateAsync(RowsScript))!.GetValue<string>())!.AsArray();
+        Assert.Equal(0, (await chromium.EvaluateAsync(OverflowScript))!.GetValue<int>());
         var png = await chromium.ScreenshotAsync(fullPage: !phone);
         Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath(screenshot))!);
         await File.WriteAllBytesAsync(ScreenshotPath(screenshot), png);
         Assert.All(rows, row => Assert.True(row!["visible"]!.GetValue<bool>(), $"row {row["id"]} is not visible"));
+        Assert.All(rows, row => Assert.Equal(IndonesianLabel(row!["status"]!.GetValue<string>()), row["badge"]!.GetValue<string>()));
         return rows.ToDictionary(r => r!["id"]!.GetValue<string>(), r => r!["status"]!.GetValue<string>());
     }
+
+    private static string IndonesianLabel(string status) => status switch
+    {
+        "ok" => "normal",
+        "quiet" => "sepi",
+        "failing" => "gagal",
+        "broken" => "ekstraksi rusak",
+        _ => "menunggu",
+    };
 
     [Fact]
     public async Task Chromium_shows_every_source_with_the_failing_and_broken_ones_marked()
@@ -50,7 +66,7 @@ public sealed class DashboardBrowserTests(CrawledFarm farm) : IClassFixture<Craw
 
         Assert.Equal(farm.World.Farm.Sites.Select(s => s.Id).Order(), rows.Keys.Order());
         Assert.Equal("failing", rows[farm.World.FailingSite.Id]);
-        Assert.Equal("broken extraction", rows[farm.World.BrokenSite.Id]);
+        Assert.Equal("broken", rows[farm.World.BrokenSite.Id]);
         Assert.All(rows.Where(r => r.Key != farm.World.FailingSite.Id && r.Key != farm.World.BrokenSite.Id),
             row => Assert.Contains(row.Value, new[] { "ok", "quiet" }));
         Assert.True(new FileInfo(ScreenshotPath("dashboard.png")).Length > 10_000);
@@ -59,10 +75,23 @@ public sealed class DashboardBrowserTests(CrawledFarm farm) : IClassFixture<Craw
     [Fact]
     public async Task Chromium_on_a_phone_width_still_shows_every_row()
     {
-        var rows = await LoadRowsAsync(390, 844, phone: true, "dashboard-phone.png");
+        var rows = await LoadRowsAsync(420, 900, phone: true, "dashboard-phone.png");
 
         Assert.Equal(farm.World.Farm.Sites.Count, rows.Count);
-        Assert.Equal("broken extraction", rows[farm.World.BrokenSite.Id]);
+        Assert.Equal("broken", rows[farm.World.BrokenSite.Id]);
+    }
+
+    [Theory]
+    [InlineData("sources/{broken}")]
+    [InlineData("items?q=pemilih")]
+    public async Task Chromium_on_a_phone_width_scrolls_no_other_page_sideways(string path)
+    {
+        await using var chromium = await Chromium.StartAsync();
+        await chromium.SetViewportAsync(420, 900, mobile: true);
+
+        await chromium.NavigateAsync(new Uri(farm.World.DashboardUrl, path.Replace("{broken}", farm.World.BrokenSite.Id) + (path.Contains('?') ? "&" : "?") + "lang=id"));
+
+        Assert.Equal(0, (await chromium.EvaluateAsync(OverflowScript))!.GetValue<int>());
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace FeedHub.Tests.Web.Dashboard;
 /// The `run` web app (no scheduler) over a temporary feeds.json of three regencies and a database
 /// seeded directly, on a loopback port, with a fake clock. Nothing is crawled.
 /// </summary>
-public sealed class DashboardHost : IAsyncLifetime
+public class DashboardHost : IAsyncLifetime
 {
     public const string HostileTitle = "<script>alert(1)</script>\"><img src=x onerror=alert(2)> Rapat Pleno";
 
@@ -45,10 +45,21 @@ public sealed class DashboardHost : IAsyncLifetime
             Database = Path.Combine(directory, "feedhub.db"),
             Urls = "http://127.0.0.1:0",
             Schedule = false,
-        }, CancellationToken.None, builder => builder.Services.AddSingleton<TimeProvider>(Time));
+        }, CancellationToken.None, builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(Time);
+            Customise(builder);
+        });
         await SeedAsync(App.Services.GetRequiredService<ItemStore>());
         await App.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(App.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
+        // These tests read the English texts; the Indonesian default is tested without this header.
+        Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+    }
+
+    /// <summary>A variant's change to the web app, e.g. a path base.</summary>
+    protected virtual void Customise(WebApplicationBuilder builder)
+    {
     }
 
     public async Task DisposeAsync()
@@ -59,7 +70,7 @@ public sealed class DashboardHost : IAsyncLifetime
         Directory.Delete(directory, recursive: true);
     }
 
-    /// <summary>kab-blora publishes daily (one hostile title), kab-rembang fails to answer, kota-semarang was never crawled.</summary>
+    /// <summary>kab-blora publishes daily (one hostile title), kab-rembang fails to answer (its one item undated), kota-semarang was never crawled.</summary>
     private static async Task SeedAsync(ItemStore items)
     {
         var blora = Enumerable.Range(1, 10).Select(i => TestItems.Write("kab-blora", i, Now.AddDays(-i),
@@ -72,7 +83,7 @@ public sealed class DashboardHost : IAsyncLifetime
         await items.CommitAsync(new SourceRun
         {
             SourceId = "kab-rembang",
-            Items = [TestItems.Write("kab-rembang", 1, Now.AddDays(-3), title: "Bimtek KPPS Rembang")],
+            Items = [Undated(TestItems.Write("kab-rembang", 1, Now.AddDays(-3), title: "Bimtek KPPS Rembang"))],
             State = SourceState.New("kab-rembang") with
             {
                 LastAttempt = Now.AddMinutes(-5), LastSuccess = Now.AddDays(-1), LastFailureKind = FailureKind.Fetch,
@@ -83,6 +94,10 @@ public sealed class DashboardHost : IAsyncLifetime
                 503, global::FeedHub.Fetching.FetchOutcome.HttpError, 120, TimeSpan.FromMilliseconds(340), "HTTP 503 Service Unavailable")],
         }, CancellationToken.None);
     }
+
+    /// <summary>An item whose page printed no date: its date is when FeedHub first saw it.</summary>
+    private static ItemWrite Undated(ItemWrite write) =>
+        write with { Item = write.Item with { DateSource = global::FeedHub.Extraction.DateSource.FirstSeen } };
 
     public async Task<(int Status, string Body, HttpResponseMessage Response)> GetAsync(string path)
     {

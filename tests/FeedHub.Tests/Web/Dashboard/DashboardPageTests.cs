@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using FeedHub.Host.Web;
 
 namespace FeedHub.Tests.Web.Dashboard;
 
@@ -8,7 +9,7 @@ public sealed class DashboardPageTests(DashboardHost host) : IClassFixture<Dashb
     [Fact]
     public async Task The_overview_shows_one_row_per_source_with_its_status()
     {
-        var (status, body, _) = await host.GetAsync("/");
+        var (status, body, _) = await host.GetAsync("/?sort=name");
 
         Assert.Equal(200, status);
         var rows = Regex.Matches(body, "data-source=\"(?<id>[^\"]+)\" data-status=\"(?<status>[^\"]+)\"")
@@ -31,10 +32,25 @@ public sealed class DashboardPageTests(DashboardHost host) : IClassFixture<Dashb
     {
         var (_, _, response) = await host.GetAsync("/");
 
-        Assert.Equal("default-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
-            response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public void The_documented_policy_is_the_one_sent() =>
+        Assert.Contains($"Content-Security-Policy: {SecurityHeaders.ContentSecurityPolicy}\n",
+            File.ReadAllText(Path.Combine(RepoRoot.Path, "docs", "reliability.md")));
+
+    [Theory]
+    [InlineData("/sources/kab-blora")]
+    [InlineData("/items?q=Bimtek")]
+    [InlineData("/sources/kab-atlantis")]
+    public async Task Every_dashboard_page_carries_the_one_policy(string path)
+    {
+        var (_, _, response) = await host.GetAsync(path);
+
+        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [Fact]
@@ -59,7 +75,7 @@ public sealed class DashboardPageTests(DashboardHost host) : IClassFixture<Dashb
 
     /// <summary>The decoded type, title and href of each <c>link rel=alternate</c>.</summary>
     private static List<(string Type, string Title, string Href)> Alternates(string html) =>
-        Regex.Matches(html, "<link rel=\"alternate\" type=\"(?<type>[^\"]*)\" title=\"(?<title>[^\"]*)\" href=\"(?<href>[^\"]*)\">")
+        Regex.Matches(html, "<link rel=\"alternate\" type=\"(?<type>[^\"]*)\" title=\"(?<title>[^\"]*)\" href=\"(?<href>[^\"]*)\" ?/?>")
             .Select(m => (WebUtility.HtmlDecode(m.Groups["type"].Value), WebUtility.HtmlDecode(m.Groups["title"].Value), WebUtility.HtmlDecode(m.Groups["href"].Value)))
             .ToList();
 
@@ -81,7 +97,7 @@ public sealed class DashboardPageTests(DashboardHost host) : IClassFixture<Dashb
     {
         var (_, body, _) = await host.GetAsync("/");
 
-        var row = Regex.Match(body, "<tr id=\"source-kab-rembang\".*?</tr>").Value;
+        var row = Regex.Match(body, "<tr id=\"source-kab-rembang\".*?</tr>", RegexOptions.Singleline).Value;
         Assert.Contains("since 2025-12-09 14:00 WIB", row);
         Assert.Contains("HTTP 503 Service Unavailable", row);
     }
@@ -91,7 +107,7 @@ public sealed class DashboardPageTests(DashboardHost host) : IClassFixture<Dashb
     {
         var (_, body, _) = await host.GetAsync("/");
 
-        var row = Regex.Match(body, "<tr id=\"source-kab-blora\".*?</tr>").Value;
+        var row = Regex.Match(body, "<tr id=\"source-kab-blora\".*?</tr>", RegexOptions.Singleline).Value;
         Assert.Equal(30, Regex.Matches(row, "<rect ").Count);
         Assert.Contains("<title>2025-12-09: 1 item</title>", row);
     }
