@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace FeedHub.Tests.Extraction;
 
-/// <summary>The feedparser conformance files (shared/conformance/feedparser): parse rate and failure shape.</summary>
+/// <summary>The feedparser conformance files (tests/conformance/feedparser): parse rate and failure shape.</summary>
 public sealed class FeedConformanceTests(ITestOutputHelper output)
 {
     private static readonly Uri FeedUrl = new("http://127.0.0.1:8097/feed.xml");
@@ -12,7 +12,7 @@ public sealed class FeedConformanceTests(ITestOutputHelper output)
 
     private static List<Outcome> Run(string group)
     {
-        var root = Path.Combine(SharedReference.Conformance("feedparser"), "tests", group);
+        var root = Path.Combine(ConformanceCorpus.Suite("feedparser"), "tests", group);
         Assert.True(Directory.Exists(root), $"conformance group missing: {root}");
         return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order().Select(path =>
         {
@@ -64,7 +64,7 @@ public sealed class FeedConformanceTests(ITestOutputHelper output)
     [InlineData("illformed/undeclared_namespace.xml")]
     public void Rejects_illformed_xml_with_position(string file)
     {
-        var path = Path.Combine(SharedReference.Conformance("feedparser"), "tests", file);
+        var path = Path.Combine(ConformanceCorpus.Suite("feedparser"), "tests", file);
         var error = Assert.Throws<FeedFormatException>(() => FeedDocumentParser.Parse(File.ReadAllText(path), FeedUrl));
         Assert.Contains(FeedUrl.ToString(), error.Message);
     }
@@ -72,7 +72,7 @@ public sealed class FeedConformanceTests(ITestOutputHelper output)
     [Fact]
     public void Reads_the_json_feed_example()
     {
-        var path = Path.Combine(SharedReference.Conformance("feedparser"), "tests", "json", "example.json");
+        var path = Path.Combine(ConformanceCorpus.Suite("feedparser"), "tests", "json", "example.json");
         var feed = FeedDocumentParser.Parse(File.ReadAllText(path), FeedUrl);
         Assert.Equal("My Example Feed", feed.Title);
         Assert.Equal(2, feed.Entries.Count);

@@ -22,7 +22,7 @@ public class IndonesianDateParserTests
     }
 
     [Theory]
-    // kpu-sites §5, verbatim
+    // docs/kpu-sites.md §5, verbatim
     [InlineData("Rabu (29/3/2023)", "2023-03-29T00:00:00+07:00")]
     [InlineData("(24/03/2024)", "2024-03-24T00:00:00+07:00")]
     [InlineData("Kamis, 15 Januari 2026", "2026-01-15T00:00:00+07:00")]
@@ -34,7 +34,7 @@ public class IndonesianDateParserTests
     [InlineData("17 Dec 2019", "2019-12-17T00:00:00+07:00")]
     [InlineData("Rabu, 5 April 2013", "2013-04-05T00:00:00+07:00")]
     [InlineData("27 Desember 2024", "2024-12-27T00:00:00+07:00")]
-    // kpu-sites §4 and §9 contexts
+    // docs/kpu-sites.md §4 and §9 contexts
     [InlineData("Batang, 8 Desember 2025 —", "2025-12-08T00:00:00+07:00")]
     [InlineData("08 May 2020 | 0 Comments | By kpukabpati", "2020-05-08T00:00:00+07:00")]
     [InlineData("Contoh – Teks sintetis, Senin (5/1/2026). (HumasKPUContoh)", "2026-01-05T00:00:00+07:00")]

@@ -23,7 +23,7 @@ public class ItemNormaliserTests
 
     private static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
 
-    /// <summary>The article of kpu-sites §9c, as the extractor hands it over.</summary>
+    /// <summary>The article of docs/kpu-sites.md §9c, as the extractor hands it over.</summary>
     private static ExtractedArticle Article(string body = "<p>Contoh, 4 Januari 2026 — Teks sintetis.</p><p>&nbsp;</p><p>dok. foto Peserta rapat</p><p>Teks sintetis. (HumasKPUContoh)</p>") => new()
     {
         Url = new Uri("https://kab-contoh.kpu.go.id/index.php/blog/read/9012_kpu-contoh-gelar-rapat?utm_source=fb"),

@@ -5,7 +5,7 @@ using FeedHub.Sources;
 
 namespace FeedHub.Tests.Publishing;
 
-/// <summary>Realistic sources and items modelled on the KPU sites of Central Java (kpu-sites.md).</summary>
+/// <summary>Realistic sources and items modelled on the KPU sites of Central Java (docs/kpu-sites.md).</summary>
 internal static class Samples
 {
     public static readonly TimeSpan Wib = TimeSpan.FromHours(7);
