@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace FeedHub.Fixtures;
 
-/// <summary>Category headings by id (kpu-sites.md §3); 104's varies per site.</summary>
+/// <summary>Category headings by id (docs/kpu-sites.md §3); 104's varies per site.</summary>
 internal static class CategoryNames
 {
     public static string Heading(int category, SiteStyle style) => category switch

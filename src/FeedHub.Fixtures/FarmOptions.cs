@@ -15,6 +15,6 @@ public sealed record FarmOptions
     public required DateTimeOffset Now { get; init; }
     /// <summary>Clock for Last-Modified, edits and the request log; <see cref="TimeProvider.System"/> when null.</summary>
     public TimeProvider? Clock { get; init; }
-    /// <summary>Category ids every site lists (kpu-sites.md §3).</summary>
+    /// <summary>Category ids every site lists (docs/kpu-sites.md §3).</summary>
     public IReadOnlyList<int> Categories { get; init; } = [104];
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace FeedHub.Fixtures;
 
-/// <summary>How a site's operators spell dates: some write "Nopember", "Agt" or "Jum'at" (kpu-sites.md §5).</summary>
+/// <summary>How a site's operators spell dates: some write "Nopember", "Agt" or "Jum'at" (docs/kpu-sites.md §5).</summary>
 internal sealed record DateSpelling(bool Nopember, string? AugustAbbreviation, bool JumatWithApostrophe)
 {
     private static readonly string[] FullMonths =

@@ -1,6 +1,6 @@
 namespace FeedHub.Fixtures;
 
-/// <summary>Where a site's articles carry machine-readable dates (kpu-sites.md §5: never seen live, so a minority).</summary>
+/// <summary>Where a site's articles carry machine-readable dates (docs/kpu-sites.md §5: never seen live, so a minority).</summary>
 internal enum MetaStyle { None, OpenGraph, TimeElement }
 
 /// <summary>How a site's pagination hrefs look; crawlers must not follow them, and some are junk (§9b).</summary>
@@ -8,7 +8,7 @@ internal enum PaginationHrefs { Absolute, JunkSuffix, QueryOnly }
 
 /// <summary>
 /// A site's house style, drawn once from the seed: the habits of its template and its operators.
-/// Real sites with observed habits (kpu-sites.md §3–§5) keep them.
+/// Real sites with observed habits (docs/kpu-sites.md §3–§5) keep them.
 /// </summary>
 internal sealed record SiteStyle
 {

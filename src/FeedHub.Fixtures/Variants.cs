@@ -16,7 +16,7 @@ public enum MarkupVariant
     Plain,
 }
 
-/// <summary>How list entries look (kpu-sites.md §4).</summary>
+/// <summary>How list entries look (docs/kpu-sites.md §4).</summary>
 public enum ListVariant
 {
     /// <summary>Title and body only.</summary>

@@ -4,7 +4,7 @@ using System.Text;
 namespace FeedHub.Fixtures.Pages;
 
 /// <summary>
-/// An article page (kpu-sites.md §4, §9c): category heading as the first <c>&lt;h1&gt;</c>, featured image,
+/// An article page (docs/kpu-sites.md §4, §9c): category heading as the first <c>&lt;h1&gt;</c>, featured image,
 /// optional category label, title, body (often repeating the title), hashtags, counters and share block.
 /// </summary>
 internal static class ArticlePage

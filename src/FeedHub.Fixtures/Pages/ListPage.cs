@@ -4,7 +4,7 @@ using static System.FormattableString;
 namespace FeedHub.Fixtures.Pages;
 
 /// <summary>
-/// A category list page (kpu-sites.md §4, §9a/b): heading, then per entry image link, title link,
+/// A category list page (docs/kpu-sites.md §4, §9a/b): heading, then per entry image link, title link,
 /// body copy and, in variant B, a view counter and "Selengkapnya". Entries carry no dates.
 /// </summary>
 internal static class ListPage

@@ -197,8 +197,16 @@ internal sealed class Downloader(HttpClient client, HostGate gate, OutboundPolic
         var innermost = e;
         while (innermost.InnerException is not null)
             innermost = innermost.InnerException;
+        // Whether a dropped connection surfaces as a reset, a broken pipe or a cut-short response depends
+        // only on timing; the operator needs the one cause.
+        if (WasReset(e))
+            return Failed(url, FetchOutcome.NetworkError, $"GET {url} failed: the server reset the connection ({innermost.Message})");
         return Failed(url, FetchOutcome.NetworkError, $"GET {url} failed: {innermost.Message}");
     }
+
+    private static bool WasReset(Exception e) =>
+        Find<SocketException>(e)?.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown
+        || Find<HttpIOException>(e)?.HttpRequestError is HttpRequestError.ResponseEnded;
 
     private static T? Find<T>(Exception? e) where T : Exception
     {

@@ -4,7 +4,7 @@ namespace FeedHub.Normalisation;
 
 /// <summary>
 /// The fingerprint of what a reader sees in an item. It changes on a real edit (title, text, images)
-/// and never on volatile parts (kpu-sites §6), so an unchanged hash never bumps <c>updated</c>.
+/// and never on volatile parts (docs/kpu-sites.md §6), so an unchanged hash never bumps <c>updated</c>.
 /// </summary>
 public static class ContentHash
 {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace FeedHub.Normalisation;
 
 /// <summary>
-/// The parts of a page that change without anyone editing the story (kpu-sites §6): view counters,
+/// The parts of a page that change without anyone editing the story (docs/kpu-sites.md §6): view counters,
 /// "Selengkapnya", share lines, CSRF tokens, cache-busting query strings, and the template's meta lines
 /// ("Rabu, 25 November 2026 · Dilihat 123 kali", see <see cref="MetaLine"/>), which a redesign moves in or
 /// out of the body. Hashes and fingerprints are computed without them, so a counter going from 75 to 76 is not an edit.
