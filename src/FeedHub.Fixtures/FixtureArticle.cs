@@ -24,7 +24,7 @@ public sealed record FixtureArticle
     /// first-seen is right. Midnight WIB for body dates; with a time for meta dates.
     /// </summary>
     public DateTimeOffset? ExpectedPublished { get; init; }
-    /// <summary>"Meta", "BodyText" or "FirstSeen" (the names of FeedHub's DateSource).</summary>
+    /// <summary>"Meta", "BodyText" or "ListOrder" (the names of FeedHub's DateSource).</summary>
     public required string ExpectedDateSource { get; init; }
     /// <summary>How the body states the date.</summary>
     public required DateForm DateForm { get; init; }

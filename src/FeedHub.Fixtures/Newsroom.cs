@@ -148,12 +148,12 @@ internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, Uri ba
         };
     }
 
-    /// <summary>What an extractor should conclude: meta wins, a missing date leaves first-seen, a year typo is mended.</summary>
+    /// <summary>What an extractor should conclude on a first crawl: meta wins, a missing date is estimated from list order, a year typo is mended.</summary>
     private (DateTimeOffset?, string) Expectation(DateForm form, DateTimeOffset published)
     {
         if (style.Meta != MetaStyle.None)
             return (new DateTimeOffset(published.Ticks - published.Ticks % TimeSpan.TicksPerSecond, published.Offset).ToOffset(Wib), "Meta");
-        if (form is DateForm.None) return (null, "FirstSeen");
+        if (form is DateForm.None) return (null, "ListOrder");
         return (new DateTimeOffset(WibDate(published).ToDateTime(TimeOnly.MinValue), Wib), "BodyText");
     }
 

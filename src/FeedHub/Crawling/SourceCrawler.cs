@@ -47,8 +47,12 @@ public sealed class SourceCrawler(
 
     private async Task CrawlSiteAsync(CrawlRun run, CancellationToken ct)
     {
+        // Undated items are placed by list order only where the list is read from its start for the first
+        // time or in backfill; one that appears on a later crawl is new, and first-seen is its best date.
+        var estimateUndated = run.Options.Backfill || (await states.GetAsync(run.Source.Id, ct))?.LastSuccess is null;
         foreach (var category in run.Source.Categories)
         {
+            var listStart = run.Writes.Count;
             for (var page = run.Options.FirstPage; page < run.Options.FirstPage + run.Options.MaxPages; page++)
             {
                 var url = run.Source.ListPage(category, page);
@@ -75,6 +79,7 @@ public sealed class SourceCrawler(
                 var goDeeper = await ReadEntriesAsync(run, list.Entries, list.CategoryName ?? CategoryNames.Of(category), ct);
                 if (!goDeeper && !run.Options.Backfill) break;
             }
+            if (estimateUndated) DateByListOrder(run, listStart);
         }
         if (run.ArticlesTried > 0 && run.ArticlesRead == 0)
         {
@@ -109,7 +114,7 @@ public sealed class SourceCrawler(
             if (knownItem is not null)
             {
                 allUnknown = false;
-                if (knownItem.DateSource != DateSource.FirstSeen) run.LastListed = knownItem.Published;
+                if (knownItem.DateSource is not (DateSource.FirstSeen or DateSource.ListOrder)) run.LastListed = knownItem.Published;
                 var moved = LinkMoved(run.Source, knownItem, canonical, key);
                 anyMoved |= moved;
                 if (knownItem.ListFingerprint == fingerprint && !moved)
@@ -215,6 +220,16 @@ public sealed class SourceCrawler(
     }
 
     private static string Unexpected(Exception e) => $"failed unexpectedly ({e.GetType().Name}: {e.Message})";
+
+    /// <summary>Re-dates this run's new, undated items written since <paramref name="listStart"/> (one category's list, in list order).</summary>
+    private static void DateByListOrder(CrawlRun run, int listStart)
+    {
+        var listed = run.Writes.Skip(listStart).Select(w => w.Item).ToList();
+        var dated = ListOrderDates.Estimate(listed,
+            item => item.DateSource == DateSource.FirstSeen && item.FirstSeen == run.StartedAt && item.Updated is null, run.StartedAt);
+        for (var i = 0; i < dated.Count; i++)
+            run.Writes[listStart + i] = run.Writes[listStart + i] with { Item = dated[i] };
+    }
 
     private static void Keep(CrawlRun run, NormalisedItem normalised, string slug, string? fingerprint, KnownItem? known)
     {

@@ -13,6 +13,11 @@ public enum DateSource
     BodyText,
     /// <summary>When FeedHub first saw the item: the last resort.</summary>
     FirstSeen,
+    /// <summary>
+    /// Estimated from the item's place between dated neighbours on its list, for an undated item found
+    /// on a source's first crawl or in backfill.
+    /// </summary>
+    ListOrder,
 }
 
 /// <summary>A raw date found on a page, not yet parsed or checked for plausibility.</summary>

@@ -41,8 +41,27 @@ public sealed class CrawlAgainstFixturesTests
             }
             else
             {
-                Assert.Equal(FeedHub.Extraction.DateSource.FirstSeen, item.DateSource);
-                Assert.InRange(item.Published, before, DateTimeOffset.UtcNow);
+                // Undated on its page: placed between its dated neighbours on the list, never at the crawl time.
+                Assert.Equal(FeedHub.Extraction.DateSource.ListOrder, item.DateSource);
+                Assert.InRange(item.Published, DateTimeOffset.MinValue, DateTimeOffset.UtcNow);
+            }
+        }
+        foreach (var site in pipeline.Farm.Sites)
+            AssertEstimatesKeepListOrder(site, byId);
+    }
+
+    /// <summary>On each category list (newest first), every estimated date lies between the stored dates of its neighbours.</summary>
+    private static void AssertEstimatesKeepListOrder(FixtureSite site, IReadOnlyDictionary<string, Item> byId)
+    {
+        foreach (var list in site.Articles.GroupBy(a => a.CategoryId))
+        {
+            var stored = list.OrderByDescending(a => a.Published)
+                .Select(a => byId[a.NumericId is { } number ? $"{site.Id}:{number}" : $"{site.Id}:{a.Slug}"]).ToList();
+            for (var i = 0; i < stored.Count; i++)
+            {
+                if (stored[i].DateSource != FeedHub.Extraction.DateSource.ListOrder) continue;
+                if (i > 0) Assert.True(stored[i].Published <= stored[i - 1].Published, $"{stored[i].Id} is estimated newer than the item above it on the list");
+                if (i + 1 < stored.Count) Assert.True(stored[i].Published >= stored[i + 1].Published, $"{stored[i].Id} is estimated older than the item below it on the list");
             }
         }
     }

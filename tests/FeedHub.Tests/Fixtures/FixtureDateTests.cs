@@ -101,7 +101,7 @@ public sealed class FixtureDateTests
                     Assert.NotEqual(DateForm.None, article.DateForm);
                     break;
                 default:
-                    Assert.Equal("FirstSeen", article.ExpectedDateSource);
+                    Assert.Equal("ListOrder", article.ExpectedDateSource);
                     Assert.Null(article.ExpectedPublished);
                     Assert.Equal(DateForm.None, article.DateForm);
                     break;

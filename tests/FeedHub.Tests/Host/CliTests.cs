@@ -123,7 +123,7 @@ public sealed class CliTests : IAsyncLifetime
             Assert.False(string.IsNullOrWhiteSpace(item.GetProperty("title").GetString()));
             Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$", item.GetProperty("published").GetString());
             Assert.Equal(JsonValueKind.Null, item.GetProperty("updated").ValueKind);
-            Assert.Contains(item.GetProperty("dateSource").GetString(), new[] { "Meta", "PageElement", "Api", "BodyText", "FirstSeen" });
+            Assert.Contains(item.GetProperty("dateSource").GetString(), new[] { "Meta", "PageElement", "Api", "BodyText", "FirstSeen", "ListOrder" });
         }
         var published = items.Select(i => DateTimeOffset.Parse(i.GetProperty("published").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(published.OrderByDescending(p => p), published);
