@@ -6,7 +6,7 @@ using FeedHub.Publishing;
 namespace FeedHub.Tests.Publishing;
 
 /// <summary>
-/// The kinds of problems the W3C feed validator flags (see conformance/w3c-feedvalidator/manifest.tsv:
+/// The kinds of problems the W3C feed validator flags (its message names, from the validator's test cases:
 /// MissingGuid, InvalidPermalink, InvalidRFC2822Date, InvalidRFC3339Date, InvalidTAG, MissingSelf,
 /// RelativeSelf, InvalidFullLink, DuplicateEntries, DuplicateAtomLink, MissingSourceElement,
 /// InvalidContact, DuplicateItemSemantics, NeedDescriptionBeforeContent, MissingAttribute on enclosures,
