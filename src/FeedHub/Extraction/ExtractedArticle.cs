@@ -20,6 +20,27 @@ public enum DateSource
     ListOrder,
 }
 
+/// <summary>What a <see cref="DateSource"/> says about the trust a reader may put in the date.</summary>
+public static class DateSourceFacts
+{
+    /// <summary>
+    /// A date the site did not print (when FeedHub first saw the item, or its place in the list) is an estimate;
+    /// every date read from the page, its metadata or the CMS is not.
+    /// </summary>
+    public static bool IsEstimated(this DateSource source) =>
+        source is not (DateSource.Meta or DateSource.PageElement or DateSource.Api or DateSource.BodyText);
+
+    /// <summary>The name feeds give an estimated date's basis: <c>first-seen</c> or <c>list-order</c>.</summary>
+    public static string FeedName(this DateSource source) => source switch
+    {
+        DateSource.FirstSeen => "first-seen",
+        DateSource.ListOrder => "list-order",
+        DateSource.PageElement => "page-element",
+        DateSource.BodyText => "body-text",
+        _ => source.ToString().ToLowerInvariant(),
+    };
+}
+
 /// <summary>A raw date found on a page, not yet parsed or checked for plausibility.</summary>
 /// <param name="Source">Which kind of place it came from.</param>
 /// <param name="Text">The text as found (an ISO string for meta, prose for body text).</param>

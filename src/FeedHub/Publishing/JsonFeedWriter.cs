@@ -1,3 +1,4 @@
+using FeedHub.Extraction;
 using FeedHub.Normalisation;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -17,6 +18,9 @@ public sealed class JsonFeedWriter : IFeedWriter
 
     /// <summary>The extension object's name; JSON Feed extensions start with an underscore and say what they are <c>about</c>.</summary>
     public const string ArchiveExtension = "_rfc5005";
+
+    /// <summary>FeedHub's own item extension, set only on an item whose date the site did not print.</summary>
+    public const string FeedHubExtension = "_feedhub";
 
     private static readonly JsonWriterOptions Options = new()
     {
@@ -91,6 +95,13 @@ public sealed class JsonFeedWriter : IFeedWriter
         foreach (var tag in SyndicationFeedWriter.Categories(entry))
             json.WriteStringValue(tag);
         json.WriteEndArray();
+        if (item.DateSource.IsEstimated())
+        {
+            json.WriteStartObject(FeedHubExtension);
+            json.WriteString("date_source", item.DateSource.FeedName());
+            json.WriteBoolean("date_estimated", true);
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 

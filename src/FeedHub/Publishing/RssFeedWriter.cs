@@ -9,6 +9,9 @@ namespace FeedHub.Publishing;
 /// RSS 2.0 after the RSS Best Practices Profile, through <see cref="Rss20FeedFormatter"/>: dates in
 /// RFC 822 with a 4-digit year and the source's offset, <c>guid isPermaLink="false"</c>, a plain
 /// <c>description</c> followed by <c>content:encoded</c>, and <c>atom:link</c> self/next.
+/// The image is Media RSS <c>media:content</c>, not an <c>enclosure</c>: RSS requires an enclosure's
+/// byte length, which FeedHub does not know without downloading every image, and a made-up
+/// <c>length="0"</c> misleads clients that pre-allocate or show sizes.
 /// The author is <c>dc:creator</c>: RSS <c>author</c> must be an e-mail address, which KPU sites
 /// never give. Entries carry no edit date: RSS has <c>pubDate</c> only, a second date element is
 /// flagged as duplicate semantics, and edits show in <c>lastBuildDate</c> and in Atom.
@@ -18,6 +21,7 @@ public sealed class RssFeedWriter(PublicUrls urls) : SyndicationFeedWriter(urls)
     private const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
     private const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
     private const string AtomNamespace = "http://www.w3.org/2005/Atom";
+    private const string MediaNamespace = "http://search.yahoo.com/mrss/";
 
     public override FeedFormat Format => FeedFormat.Rss;
 
@@ -30,16 +34,17 @@ public sealed class RssFeedWriter(PublicUrls urls) : SyndicationFeedWriter(urls)
         feed.AttributeExtensions.Add(new XmlQualifiedName("atom", "http://www.w3.org/2000/xmlns/"), AtomNamespace);
         feed.AttributeExtensions.Add(new XmlQualifiedName("content", "http://www.w3.org/2000/xmlns/"), ContentNamespace);
         feed.AttributeExtensions.Add(new XmlQualifiedName("dc", "http://www.w3.org/2000/xmlns/"), DublinCoreNamespace);
+        feed.AttributeExtensions.Add(new XmlQualifiedName("media", "http://www.w3.org/2000/xmlns/"), MediaNamespace);
     }
 
-    /// <remarks>
-    /// Syndication leaves out an enclosure's <c>length</c> when it is 0, but RSS requires the
-    /// attribute; 0 is the profile's value for "unknown", so it is added here.
-    /// </remarks>
     protected override void Complete(SyndicationItem item, FeedEntry entry)
     {
-        foreach (var enclosure in item.Links.Where(l => l.RelationshipType == "enclosure" && l.Length == 0))
-            enclosure.AttributeExtensions[new XmlQualifiedName("length")] = "0";
+        foreach (var enclosure in item.Links.Where(l => l.RelationshipType == "enclosure").ToList())
+        {
+            item.Links.Remove(enclosure);
+            item.ElementExtensions.Add(new XElement(XName.Get("content", MediaNamespace),
+                new XAttribute("url", enclosure.Uri.AbsoluteUri), new XAttribute("type", enclosure.MediaType), new XAttribute("medium", "image")));
+        }
         item.ElementExtensions.Add(new XElement(XName.Get("encoded", ContentNamespace), XmlChars.Clean(entry.Item.ContentHtml)));
         if (entry.Item.Author is { } author && !string.IsNullOrWhiteSpace(author))
             item.ElementExtensions.Add(new XElement(XName.Get("creator", DublinCoreNamespace), XmlChars.Clean(author)));

@@ -1,3 +1,4 @@
+using FeedHub.Extraction;
 using FeedHub.Normalisation;
 using System.ServiceModel.Syndication;
 using System.Text;
@@ -17,6 +18,13 @@ public abstract class SyndicationFeedWriter(PublicUrls urls) : IFeedWriter
 {
     /// <summary>RFC 5005's namespace of the <c>archive</c> marker, with its customary prefix <c>fh</c>.</summary>
     public const string HistoryNamespace = "http://purl.org/syndication/history/1.0";
+
+    /// <summary>
+    /// FeedHub's own namespace, prefix <c>feedhub</c>: an entry whose date the site did not print carries
+    /// <c>&lt;feedhub:dateSource&gt;list-order|first-seen&lt;/feedhub:dateSource&gt;</c>, so a reader or
+    /// script can tell an estimate from a printed date. Feeds without such entries do not declare it.
+    /// </summary>
+    public const string FeedHubNamespace = "urn:feedhub:1";
 
     public abstract FeedFormat Format { get; }
 
@@ -43,6 +51,8 @@ public abstract class SyndicationFeedWriter(PublicUrls urls) : IFeedWriter
             feed.AttributeExtensions.Add(new XmlQualifiedName("fh", "http://www.w3.org/2000/xmlns/"), HistoryNamespace);
             feed.ElementExtensions.Add(new XElement(XName.Get("archive", HistoryNamespace)));
         }
+        if (page.Entries.Any(e => e.Item.DateSource.IsEstimated()))
+            feed.AttributeExtensions.Add(new XmlQualifiedName("feedhub", "http://www.w3.org/2000/xmlns/"), FeedHubNamespace);
         Complete(feed);
         feed.Items = page.Entries.Select(Item).ToList();
 
@@ -78,6 +88,8 @@ public abstract class SyndicationFeedWriter(PublicUrls urls) : IFeedWriter
             result.Links.Add(SyndicationLink.CreateMediaEnclosureLink(new Uri(item.ImageUrl), ImageType.Of(item.ImageUrl), 0));
         foreach (var category in Categories(entry))
             result.Categories.Add(new SyndicationCategory(category));
+        if (item.DateSource.IsEstimated())
+            result.ElementExtensions.Add(new XElement(XName.Get("dateSource", FeedHubNamespace), item.DateSource.FeedName()));
         Complete(result, entry);
         return result;
     }

@@ -9,6 +9,7 @@ namespace FeedHub.Tests.Publishing;
 public class RssFeedWriterTests
 {
     private static readonly XNamespace AtomNs = "http://www.w3.org/2005/Atom";
+    private static readonly XNamespace Media = "http://search.yahoo.com/mrss/";
     private readonly RssFeedWriter _writer = new(Samples.Urls);
 
     private byte[] Render(IReadOnlyList<FeedHub.Normalisation.Item> items, int limit = 50) =>
@@ -55,22 +56,24 @@ public class RssFeedWriterTests
     }
 
     [Fact]
-    public void Image_is_an_enclosure_with_type_and_length()
+    public void Image_is_media_content_with_type_not_an_enclosure_of_unknown_length()
     {
-        var enclosure = Channel(Samples.Items(1)).Element("item")!.Element("enclosure")!;
-        Assert.Equal("image/jpeg", (string)enclosure.Attribute("type")!);
-        Assert.Equal("0", (string)enclosure.Attribute("length")!);
-        Assert.Equal("https://jateng.kpu.go.id/uploads/berita/9000.jpg", (string)enclosure.Attribute("url")!);
+        var item = Channel(Samples.Items(1)).Element("item")!;
+        var media = item.Element(Media + "content")!;
+        Assert.Equal("image/jpeg", (string)media.Attribute("type")!);
+        Assert.Equal("image", (string)media.Attribute("medium")!);
+        Assert.Equal("https://jateng.kpu.go.id/uploads/berita/9000.jpg", (string)media.Attribute("url")!);
+        Assert.Null(item.Element("enclosure"));
     }
 
     [Theory]
     [InlineData("https://kab-blora.kpu.go.id/uploads/foto.PNG", "image/png")]
     [InlineData("https://kab-blora.kpu.go.id/uploads/foto.webp?v=2", "image/webp")]
     [InlineData("https://kab-blora.kpu.go.id/uploads/foto", "image/jpeg")]
-    public void Enclosure_type_follows_the_image_extension(string url, string type)
+    public void Image_type_follows_the_image_extension(string url, string type)
     {
         var items = new[] { Samples.Items(1)[0] with { ImageUrl = url } };
-        Assert.Equal(type, (string)Channel(items).Element("item")!.Element("enclosure")!.Attribute("type")!);
+        Assert.Equal(type, (string)Channel(items).Element("item")!.Element(Media + "content")!.Attribute("type")!);
     }
 
     [Fact]

@@ -24,11 +24,4 @@ public static class Display
         value?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// A date the site did not print (when FeedHub first saw the item, or its place in the list) is an estimate;
-    /// every date read from the page or its metadata is not.
-    /// </summary>
-    public static bool IsEstimated(DateSource source) =>
-        source is not (DateSource.Meta or DateSource.PageElement or DateSource.Api or DateSource.BodyText);
 }
