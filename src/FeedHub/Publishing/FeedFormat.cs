@@ -23,6 +23,15 @@ public static class FeedFormats
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown feed format."),
     };
 
+    /// <summary>The format's name as readers know it, e.g. <c>JSON Feed</c>.</summary>
+    public static string Label(this FeedFormat format) => format switch
+    {
+        FeedFormat.Atom => "Atom",
+        FeedFormat.Rss => "RSS",
+        FeedFormat.Json => "JSON Feed",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown feed format."),
+    };
+
     /// <summary>The path extension without its dot, e.g. <c>atom</c>.</summary>
     public static string Extension(this FeedFormat format) => format switch
     {

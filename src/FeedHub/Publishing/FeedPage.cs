@@ -71,7 +71,7 @@ public sealed record FeedPage
             .Where(i => bySource.ContainsKey(i.SourceId))
             .Select(i => new FeedEntry(i, bySource[i.SourceId]))
             .ToList();
-        var next = query.Archive is null && items.Count > query.Limit
+        var next = query.Archive is null && !query.Static && items.Count > query.Limit
             ? urls.Page(query with { Before = new(pageItems[^1].Published, pageItems[^1].Id) })
             : null;
         // The live feed's prev-archive is the newest archive; an archive's neighbours are the nearest months either side.

@@ -28,6 +28,12 @@ public sealed record FeedQuery(FeedScope Scope, FeedFormat Format)
     public ArchiveMonth? Archive { get; init; }
 
     /// <summary>
+    /// Rendered for a static host (<c>feedhub export</c>): no <c>next</c> link, as a static host cannot
+    /// answer its <c>before</c> query; the archives' <c>prev-archive</c> chain reaches the older items.
+    /// </summary>
+    public bool Static { get; init; }
+
+    /// <summary>
     /// Whether this feed has archives: only the unfiltered feed of a scope does (paging and
     /// <c>limit</c> aside), as the archives hold every item of the scope.
     /// </summary>
@@ -44,7 +50,7 @@ public sealed record FeedQuery(FeedScope Scope, FeedFormat Format)
     public string QueryString() => Build(includePaging: true);
 
     /// <summary>The key the render cache files this request under: its path (format, scope, archive month), filters and cursor.</summary>
-    public string CacheKey => Path + QueryString();
+    public string CacheKey => Path + QueryString() + (Static ? " static" : "");
 
     /// <summary>
     /// A stable id for the logical feed: a tag URI of the scope plus its filters, without paging, so

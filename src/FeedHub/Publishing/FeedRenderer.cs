@@ -51,7 +51,7 @@ public sealed class FeedRenderer(ItemStore store, ChangeStampCache stamps, Rende
     public Task<IReadOnlyList<ArchiveMonth>> ArchivesAsync(FeedScope scope, PublishedSources sources, CancellationToken cancellationToken) =>
         ArchivesAsync(scope, sources, ArchiveMonth.Of(time.GetUtcNow()), cancellationToken);
 
-    /// <summary>The OPML subscription list of every feed; its <c>dateCreated</c> is the store's last change.</summary>
+    /// <summary>The OPML subscription list of every feed; its <c>dateCreated</c> is the store's last change (now when it is empty).</summary>
     /// <exception cref="StorageException">The store cannot be read.</exception>
     public async Task<Rendered> RenderOpmlAsync(PublishedSources sources, PublicUrls urls, CancellationToken cancellationToken)
     {
@@ -94,9 +94,12 @@ public sealed class FeedRenderer(ItemStore store, ChangeStampCache stamps, Rende
     private static string Key(string document, PublishedSources sources, PublicUrls urls) =>
         $"{urls.Base.AbsoluteUri} {sources.Fingerprint} {document}";
 
-    /// <summary>The last change of any item; the Unix epoch for an empty store, so output stays deterministic.</summary>
+    /// <summary>
+    /// The last change of any item; for an empty store the clock's now, since a 1970 date would tell
+    /// readers (and OPML importers) the list is ancient. The render cache keeps the bytes stable per store stamp.
+    /// </summary>
     private async Task<DateTimeOffset> StoreChangedAsync(CancellationToken cancellationToken) =>
-        await store.LastChangeAsync(new ItemFilter(), cancellationToken) ?? DateTimeOffset.UnixEpoch;
+        await store.LastChangeAsync(new ItemFilter(), cancellationToken) ?? time.GetUtcNow();
 
     private static IFeedWriter Writer(FeedFormat format, PublicUrls urls) => format switch
     {

@@ -11,32 +11,33 @@ namespace FeedHub.Publishing;
 /// bytes the server sends for the same path, sources, store and public base URL.
 /// </summary>
 /// <remarks>
-/// Of the live feeds only the newest page is written (the server's answer without query): its
-/// <c>next</c> link carries a <c>before</c> query, which a static host ignores, so older pages are
-/// served only by `feedhub run`. The archives (its <c>prev-archive</c> chain) need no query and
-/// hold every item of the closed months.
+/// Of the live feeds only the newest page is written, rendered as <see cref="FeedQuery.Static"/>:
+/// without the <c>next</c> link whose <c>before</c> query a static host cannot answer. The archives
+/// (the <c>prev-archive</c> chain) need no query and hold every item of the closed months. The
+/// feeds' alternate link (the server's dashboard) is the folder's <c>index.html</c>, a list of every
+/// feed, so no link in an export points to a page it does not contain.
 /// </remarks>
 public sealed class StaticExport(FeedRenderer renderer, ItemStore store)
 {
     /// <summary>
     /// Renders and writes the combined feed, each source, region and stored category in every format,
     /// each followed by its archive documents (newest month first), then the OPML list as the
-    /// extensionless file <c>opml</c> (serve it as <c>text/x-opml</c>).
+    /// extensionless file <c>opml</c> (serve it as <c>text/x-opml</c>) and <c>index.html</c>.
     /// </summary>
-    /// <returns>The paths written, as served (<c>/feeds/all.atom</c>, …, <c>/opml</c>).</returns>
+    /// <returns>The paths written, as served (<c>/feeds/all.atom</c>, …, <c>/opml</c>, <c>/index.html</c>).</returns>
     /// <exception cref="StorageException">The store cannot be read.</exception>
     /// <exception cref="IOException">A file cannot be written; the message names it.</exception>
     public async Task<IReadOnlyList<string>> WriteAsync(
         string folder, PublishedSources sources, PublicUrls urls, CancellationToken cancellationToken)
     {
         var categories = await store.CategoriesAsync(cancellationToken);
-        var scopes = sources.Scopes().Concat(categories.Select(FeedScope.Category).Where(HasPath));
+        var scopes = sources.Scopes().Concat(categories.Select(FeedScope.Category).Where(HasPath)).ToList();
         var written = new List<string>();
         foreach (var scope in scopes)
         {
             var months = await renderer.ArchivesAsync(scope, sources, cancellationToken);
             var documents = new ArchiveMonth?[] { null }.Concat(months.Select(m => (ArchiveMonth?)m))
-                .SelectMany(month => Enum.GetValues<FeedFormat>().Select(format => new FeedQuery(scope, format) { Archive = month }));
+                .SelectMany(month => Enum.GetValues<FeedFormat>().Select(format => new FeedQuery(scope, format) { Archive = month, Static = true }));
             foreach (var document in documents)
             {
                 var rendered = await renderer.RenderAsync(document, sources, urls, cancellationToken);
@@ -45,6 +46,8 @@ public sealed class StaticExport(FeedRenderer renderer, ItemStore store)
         }
         var opml = await renderer.RenderOpmlAsync(sources, urls, cancellationToken);
         written.Add(await WriteAsync(folder, FeedPath.Opml, opml.Body, cancellationToken));
+        var index = new StaticIndexPage(urls).Write(scopes, sources);
+        written.Add(await WriteAsync(folder, StaticIndexPage.Path, index, cancellationToken));
         return written;
     }
 

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using FeedHub.Publishing;
 using FeedHub.Tests.Storage;
 
@@ -33,7 +34,7 @@ public sealed class StaticExportTests : IAsyncLifetime
             "/feeds/all", "/feeds/kab-blora", "/feeds/kota-semarang", "/feeds/region/jawa-tengah",
             "/feeds/category/Berita%20Terkini", "/feeds/category/Sosialisasi",
         ];
-        Assert.Equal(stems.SelectMany(s => new[] { s + ".atom", s + ".rss", s + ".json" }).Append("/opml"), written);
+        Assert.Equal(stems.SelectMany(s => new[] { s + ".atom", s + ".rss", s + ".json" }).Append("/opml").Append("/index.html"), written);
         Assert.All(written, path => Assert.True(File.Exists(StaticExport.FileOf(Folder, path)), path));
     }
 
@@ -119,4 +120,38 @@ public sealed class StaticExportTests : IAsyncLifetime
         var rendered = await _renderer.RenderAsync(archive, _sources, Samples.Urls, CancellationToken.None);
         Assert.Equal(rendered.Body, await File.ReadAllBytesAsync(Path.Combine(Folder, "feeds", "archive", "2025-11", "all.atom")));
     }
+
+    [Fact]
+    public async Task Live_files_carry_no_next_link_since_a_static_host_cannot_answer_its_before_query()
+    {
+        await _db.CommitAsync(Enumerable.Range(1, 51).Select(n => TestItems.Write("kab-blora", n, TestItems.WibTime(8, 9).AddMinutes(-n))).ToArray());
+        await ExportAsync();
+        var feed = XDocument.Load(Path.Combine(Folder, "feeds", "all.atom")).Root!;
+        Assert.Equal(50, feed.Elements(AtomNs + "entry").Count());
+        Assert.DoesNotContain(feed.Elements(AtomNs + "link"), l => (string?)l.Attribute("rel") == "next");
+    }
+
+    [Fact]
+    public async Task The_feeds_alternate_link_leads_to_an_index_page_the_export_contains()
+    {
+        await _db.CommitAsync(TestItems.Write("kab-blora", 1, TestItems.WibTime(8, 9), category: "Sosialisasi"));
+        var written = await ExportAsync();
+        var alternate = XDocument.Load(Path.Combine(Folder, "feeds", "all.atom")).Root!.Elements(AtomNs + "link")
+            .Single(l => (string?)l.Attribute("rel") == "alternate");
+        Assert.Equal(Samples.Urls.Base.AbsoluteUri, (string)alternate.Attribute("href")!);
+        var index = await File.ReadAllTextAsync(Path.Combine(Folder, "index.html"));
+        foreach (var feed in written.Where(p => p.StartsWith("/feeds/", StringComparison.Ordinal) && !p.Contains("/archive/")))
+            Assert.Contains($"href=\"{new Uri(Samples.Urls.Base, feed.TrimStart('/')).AbsoluteUri}\"", index);
+        Assert.Contains("href=\"http://127.0.0.1:5080/opml\"", index);
+    }
+
+    [Fact]
+    public async Task The_opml_of_an_empty_store_is_dated_by_the_clock_not_1970()
+    {
+        await ExportAsync();
+        var created = XDocument.Load(Path.Combine(Folder, "opml")).Root!.Element("head")!.Element("dateCreated")!.Value;
+        Assert.Equal("Mon, 08 Dec 2025 03:00:00 +0000", created);
+    }
+
+    private static readonly XNamespace AtomNs = "http://www.w3.org/2005/Atom";
 }

@@ -94,12 +94,4 @@ public sealed class PageContext(HttpContext http, IStringLocalizer<DashboardText
         FailureCause.None => null,
         var cause => (text["Cause." + cause], text["Next." + cause, report.Source.Id]),
     };
-
-    public string FeedLabel(FeedFormat format) => format switch
-    {
-        FeedFormat.Atom => "Atom",
-        FeedFormat.Rss => "RSS",
-        FeedFormat.Json => "JSON Feed",
-        _ => format.ToString(),
-    };
 }
