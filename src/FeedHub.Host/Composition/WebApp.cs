@@ -46,6 +46,7 @@ public static class WebApp
         app.MapFeeds();
         app.MapDashboard();
         app.MapOperations();
+        app.Lifetime.ApplicationStarted.Register(() => StartupSummary.Log(app));
         return app;
     }
 }
