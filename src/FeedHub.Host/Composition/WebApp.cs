@@ -38,6 +38,7 @@ public static class WebApp
         customise?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseNetworkAccess();
         await Pipeline.StartAsync(app.Services, ct);
         app.UseErrorHandling();
         app.UseSecurityHeaders();
