@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FeedHub.Host.Web;
 using FeedHub.Tests.Web.Dashboard;
 using Microsoft.AspNetCore.Builder;
@@ -38,9 +37,7 @@ public sealed class NetworkAccessTests(BehindProxy host) : IClassFixture<BehindP
         var (status, body) = await host.ViaProxyAsync("/", OfficePc);
 
         Assert.Equal(200, status);
-        var local = Regex.Matches(body, "(?:href|action)=\"(/[^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
-        Assert.NotEmpty(local);
-        Assert.All(local, link => Assert.StartsWith(BehindProxy.Prefix + "/", link));
+        DashboardPathBaseTests.AssertLocalLinksUnder(BehindProxy.Prefix, body);
     }
 
     [Fact]
