@@ -18,6 +18,7 @@ public static class CommandLine
         root.Subcommands.Add(BackfillCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(PruneCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create());
         return root;
     }
 }

@@ -38,6 +38,7 @@ public static class WebApp
         customise?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseNetworkAccess();
         await Pipeline.StartAsync(app.Services, ct);
         app.UseErrorHandling();
         app.UseSecurityHeaders();
@@ -46,6 +47,7 @@ public static class WebApp
         app.MapFeeds();
         app.MapDashboard();
         app.MapOperations();
+        app.Lifetime.ApplicationStarted.Register(() => StartupSummary.Log(app));
         return app;
     }
 }

@@ -34,11 +34,14 @@ internal sealed class CrawlSchedule(
 
     public static JobKey JobKeyOf(string sourceId) => new(sourceId, Group);
 
+    /// <summary>The earliest first run planned at startup, for the startup summary; null before start or without sources.</summary>
+    public DateTimeOffset? FirstDue { get; private set; }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         scheduler = await schedulers.GetScheduler(cancellationToken);
         catalog.Changed += OnChanged;
-        await ApplyAsync(catalog.Current, cancellationToken);
+        FirstDue = await ApplyAsync(catalog.Current, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
@@ -54,11 +57,15 @@ internal sealed class CrawlSchedule(
         applying.Dispose();
     }
 
-    /// <summary>Brings the jobs in line with <paramref name="next"/>; changes are applied one at a time.</summary>
-    public async Task ApplyAsync(SourceCatalog next, CancellationToken cancellationToken)
+    /// <summary>
+    /// Brings the jobs in line with <paramref name="next"/>; changes are applied one at a time.
+    /// Returns the earliest due time it planned (null if it planned none).
+    /// </summary>
+    public async Task<DateTimeOffset?> ApplyAsync(SourceCatalog next, CancellationToken cancellationToken)
     {
         var quartz = scheduler ?? throw new InvalidOperationException("the schedule has not been started");
         await applying.WaitAsync(cancellationToken);
+        DateTimeOffset? earliest = null;
         try
         {
             foreach (var gone in scheduled.Keys.Where(id => next.Find(id) is null).ToList())
@@ -75,8 +82,11 @@ internal sealed class CrawlSchedule(
                 var due = await crawl.PlanAsync(source, cancellationToken);
                 var job = JobBuilder.Create<SourceJob>().WithIdentity(JobKeyOf(source.Id)).StoreDurably().Build();
                 await quartz.ScheduleJob(job, TriggerAt(source.Id, due), ScheduleJobOptions.Replacing, cancellationToken);
-                log.LogInformation("{Source} scheduled every {Interval}; first run {Due:O}", source.Id, source.Interval, due);
+                // Startup prints one summary instead (see StartupSummary); per source only when debugging.
+                log.LogDebug("{Source} scheduled every {Interval}; first run {Due:O}", source.Id, source.Interval, due);
+                if (earliest is null || due < earliest) earliest = due;
             }
+            return earliest;
         }
         finally
         {

@@ -20,6 +20,7 @@ public static class OperationsEndpoints
     public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMonitoring(configuration);
+        services.AddSingleton<PrometheusExport>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SchedulerHealthCheck>("scheduler")
@@ -30,17 +31,17 @@ public static class OperationsEndpoints
     public static WebApplication MapOperations(this WebApplication app)
     {
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportJson.WriteAsync });
+        // Listen from now on, so the first crawl's counts are exported.
+        var export = app.Services.GetRequiredService<PrometheusExport>();
         // The sources-by-status gauge reports the last evaluation: evaluate right before each scrape.
         app.UseWhen(context => context.Request.Path == MetricsPath, branch => branch.Use(async (context, next) =>
         {
             var services = context.RequestServices;
             await services.GetRequiredService<StatusBoard>()
                 .EvaluateAsync(services.GetRequiredService<LiveCatalog>().Current.Sources, context.RequestAborted);
+            export.Observe();
             await next(context);
         }));
-        // prometheus-net attaches its System.Diagnostics.Metrics listener on the registry's first
-        // collection; collect once now, or the first crawl's counts would be recorded before anyone listens.
-        Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null).GetAwaiter().GetResult();
         app.MapMetrics(MetricsPath);
         return app;
     }

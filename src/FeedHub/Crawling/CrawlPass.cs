@@ -26,7 +26,7 @@ public sealed class CrawlPass(SourceCrawler crawler, ILogger<CrawlPass> log)
             async (i, token) =>
             {
                 var report = await CrawlIsolatedAsync(sources[i], options, token);
-                log.LogInformation("{Source} {Outcome}: {New} new, {Updated} updated, {Unchanged} unchanged, {Requests} requests in {Ms} ms {Error}",
+                log.Log(report.Outcome == CrawlOutcome.Ok ? LogLevel.Information : LogLevel.Warning, "{Source} {Outcome}: {New} new, {Updated} updated, {Unchanged} unchanged, {Requests} requests in {Ms} ms {Error}",
                     report.SourceId, report.Outcome, report.New, report.Updated, report.Unchanged, report.Requests,
                     (int)report.Duration.TotalMilliseconds, report.Error);
                 reports[i] = report;

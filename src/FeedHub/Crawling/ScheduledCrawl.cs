@@ -54,7 +54,8 @@ public sealed class ScheduledCrawl(
         var state = await states.GetAsync(source.Id, CancellationToken.None) ?? SourceState.New(source.Id);
         var next = policy.NextRun(source, state.ConsecutiveFailures, report.RetryAt, clock.GetUtcNow());
         await states.SaveAsync(state with { NextDue = next }, CancellationToken.None);
-        log.LogInformation(
+        // A failed source is something an operator should see, not an error of FeedHub itself.
+        log.Log(report.Outcome == CrawlOutcome.Ok ? LogLevel.Information : LogLevel.Warning,
             "{Source} {Outcome}: {New} new, {Updated} updated, {Unchanged} unchanged, {Requests} requests in {Ms} ms; failures {Failures}, next run {NextDue:O}{Error}",
             report.SourceId, report.Outcome, report.New, report.Updated, report.Unchanged, report.Requests,
             (int)report.Duration.TotalMilliseconds, state.ConsecutiveFailures, next, report.Error is null ? "" : $" — {report.Error}");

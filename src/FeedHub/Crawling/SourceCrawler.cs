@@ -260,7 +260,7 @@ public sealed class SourceCrawler(
         }
         var result = await fetcher.FetchAsync(new FetchRequest(url, validators), ct);
         run.Fetches.Add(FetchLogEntry.From(run.Source.Id, result));
-        metrics?.Fetched(result);
+        metrics?.Fetched(run.Source.Id, result);
         if (result.Outcome == FetchOutcome.Ok && !result.Validators.IsEmpty)
             run.Validators[url.AbsoluteUri] = result.Validators;
         log.LogDebug("{Source} GET {Url} → {Outcome} {Status} in {Ms} ms", run.Source.Id, url, result.Outcome, result.Status, (int)result.Duration.TotalMilliseconds);

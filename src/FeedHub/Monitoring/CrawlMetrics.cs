@@ -8,7 +8,9 @@ namespace FeedHub.Monitoring;
 
 /// <summary>
 /// FeedHub's instruments (System.Diagnostics.Metrics, meter <c>FeedHub</c>), exported by the host
-/// (Prometheus at <c>/metrics</c>, where the meter name prefixes each: <c>feedhub_fetches</c>…).
+/// (Prometheus at <c>/metrics</c>, where the meter name prefixes each: <c>feedhub_fetches_total</c>…).
+/// Per-source figures carry a <c>source</c> tag: its values are the configured source ids, so the
+/// number of series stays bounded by feeds.json.
 /// One instance per service provider, so tests observe only their own.
 /// </summary>
 public sealed class CrawlMetrics : IDisposable
@@ -36,17 +38,17 @@ public sealed class CrawlMetrics : IDisposable
     /// <summary>The meter holding every instrument.</summary>
     public Meter Meter { get; }
 
-    /// <summary>Counts one HTTP request by its <see cref="FetchOutcome"/>.</summary>
-    public void Fetched(FetchResult result) =>
-        fetches.Add(1, new KeyValuePair<string, object?>("outcome", result.Outcome.ToString()));
+    /// <summary>Counts one HTTP request of source <paramref name="sourceId"/> by its <see cref="FetchOutcome"/>.</summary>
+    public void Fetched(string sourceId, FetchResult result) =>
+        fetches.Add(1, Source(sourceId), new KeyValuePair<string, object?>("outcome", result.Outcome.ToString()));
 
     /// <summary>Records what one crawl of one source did.</summary>
     public void Crawled(CrawlReport report)
     {
         if (report.Outcome == CrawlOutcome.Failed && report.FailureKind == FailureKind.Extraction)
-            extractionFailures.Add(1);
-        if (report.New > 0) itemsNew.Add(report.New);
-        if (report.Updated > 0) itemsUpdated.Add(report.Updated);
+            extractionFailures.Add(1, Source(report.SourceId));
+        if (report.New > 0) itemsNew.Add(report.New, Source(report.SourceId));
+        if (report.Updated > 0) itemsUpdated.Add(report.Updated, Source(report.SourceId));
         crawlDuration.Record(report.Duration.TotalSeconds,
             new KeyValuePair<string, object?>("outcome", report.Outcome == CrawlOutcome.Ok ? "ok" : "failed"));
     }
@@ -56,6 +58,8 @@ public sealed class CrawlMetrics : IDisposable
         statusCounts = statuses.CountBy(s => s).ToDictionary();
 
     public void Dispose() => Meter.Dispose();
+
+    private static KeyValuePair<string, object?> Source(string sourceId) => new("source", sourceId);
 
     private IEnumerable<Measurement<int>> ObserveStatuses()
     {

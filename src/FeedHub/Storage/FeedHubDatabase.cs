@@ -113,6 +113,15 @@ public sealed class FeedHubDatabase
             return string.Join('\n', lines);
         });
 
+    /// <summary>
+    /// Writes a consistent, compacted copy of the database to <paramref name="target"/> (which must not
+    /// exist) with <c>VACUUM INTO</c>: it reads one snapshot, so it is safe while `run` writes, and the
+    /// copy is a single file with everything in the WAL folded in.
+    /// </summary>
+    public Task BackupAsync(string target, CancellationToken cancellationToken) =>
+        RunAsync("backing up to " + target, connection =>
+            connection.ExecuteAsync(new CommandDefinition("VACUUM INTO @target;", new { target }, cancellationToken: cancellationToken)));
+
     /// <summary>Runs one operation on its own connection; SQLite errors become <see cref="StorageException"/>.</summary>
     internal async Task<T> RunAsync<T>(string doing, Func<SqliteConnection, Task<T>> work)
     {

@@ -44,6 +44,15 @@ public sealed class CrawlMetricsTests : IDisposable
     }
 
     [Fact]
+    public void Per_source_counts_carry_the_source_id()
+    {
+        _metrics.Crawled(new CrawlReport { SourceId = "kab-blora", Outcome = CrawlOutcome.Ok, New = 4, Updated = 1 });
+
+        Assert.All(_measured.Where(m => m.Instrument is "items_new" or "items_updated"),
+            m => Assert.Equal("kab-blora", m.Tags["source"]));
+    }
+
+    [Fact]
     public void Counts_an_extraction_failure_but_not_a_fetch_failure()
     {
         _metrics.Crawled(new CrawlReport { SourceId = "kab-blora", Outcome = CrawlOutcome.Failed, FailureKind = FailureKind.Extraction });

@@ -101,10 +101,11 @@ public sealed class DashboardBrowserTests(CrawledFarm farm) : IClassFixture<Craw
 
         var body = await http.GetStringAsync("metrics");
 
-        Assert.Matches("(?m)^feedhub_fetches(_total)?\\{outcome=\"Ok\"\\} [1-9]", body);
-        Assert.Matches("(?m)^feedhub_fetches(_total)?\\{outcome=\"HttpError\"\\} [1-9]", body);
-        Assert.Matches("(?m)^feedhub_extraction_failures(_total)? [1-9]", body);
-        Assert.Matches("(?m)^feedhub_items_new(_total)? [1-9]", body);
-        Assert.Contains("feedhub_crawl_duration_seconds", body);
+        Assert.Contains("# TYPE feedhub_fetches_total counter", body);
+        Assert.Matches("(?m)^feedhub_fetches_total\\{source=\"[a-z-]+\",outcome=\"Ok\"\\} [1-9]", body);
+        Assert.Matches("(?m)^feedhub_fetches_total\\{source=\"[a-z-]+\",outcome=\"HttpError\"\\} [1-9]", body);
+        Assert.Matches($"(?m)^feedhub_extraction_failures_total\\{{source=\"{farm.World.BrokenSite.Id}\"\\}} [1-9]", body);
+        Assert.Matches("(?m)^feedhub_items_new_total\\{source=\"[a-z-]+\"\\} [1-9]", body);
+        Assert.Contains("# TYPE feedhub_crawl_duration_seconds histogram", body);
     }
 }

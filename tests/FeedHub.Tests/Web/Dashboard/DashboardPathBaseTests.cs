@@ -34,9 +34,15 @@ public sealed class DashboardPathBaseTests(DashboardUnderPrefix host) : IClassFi
         var (status, body, _) = await host.GetAsync(path);
 
         Assert.Equal(200, status);
+        AssertLocalLinksUnder(DashboardUnderPrefix.Prefix, body);
+    }
+
+    /// <summary>Every root-relative link or form target of a page starts with <paramref name="prefix"/>/.</summary>
+    public static void AssertLocalLinksUnder(string prefix, string body)
+    {
         var local = Regex.Matches(body, "(?:href|action)=\"(/[^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.NotEmpty(local);
-        Assert.All(local, link => Assert.StartsWith(DashboardUnderPrefix.Prefix + "/", link));
+        Assert.All(local, link => Assert.StartsWith(prefix + "/", link));
     }
 
     [Fact]

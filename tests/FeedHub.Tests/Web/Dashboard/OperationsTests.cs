@@ -28,4 +28,29 @@ public sealed class OperationsTests(DashboardHost host) : IClassFixture<Dashboar
         Assert.Contains("# TYPE feedhub_sources gauge", body);
         Assert.Matches("(?m)^feedhub_sources\\{status=\"broken\"\\} \\d+$", body);
     }
+
+    [Fact]
+    public async Task Metrics_do_not_grow_with_requests_to_new_paths_and_queries()
+    {
+        var before = await OtherSeriesAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            await host.GetAsync($"/no-such-page-{i}");
+            await host.GetAsync($"/feeds/all.atom?q=pemilu{i}");
+            await host.GetAsync("/healthz");
+        }
+
+        // FeedHub's own series are bounded by the configured sources (and other tests' apps share the
+        // process-wide registry); every other exported series must stay exactly as it was.
+        Assert.Equal(before, await OtherSeriesAsync());
+    }
+
+    private async Task<string[]> OtherSeriesAsync()
+    {
+        var (_, body, _) = await host.GetAsync("/metrics");
+        return body.Split('\n')
+            .Where(line => line.Length > 0 && !line.StartsWith('#') && !line.StartsWith("feedhub_", StringComparison.Ordinal))
+            .Select(line => line[..line.LastIndexOf(' ')])
+            .ToArray();
+    }
 }
