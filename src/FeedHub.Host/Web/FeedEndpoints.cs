@@ -39,6 +39,11 @@ public static class FeedEndpoints
         if (searches <= 0)
             throw new ArgumentException($"{MaxConcurrentSearchesSetting} must be a positive number of searches (default {SearchGate.DefaultMaxConcurrent}); got {searches}.", MaxConcurrentSearchesSetting);
         services.AddSingleton(new SearchGate(searches));
+        // SQLite calls block their thread (Microsoft.Data.Sqlite does no asynchronous I/O). With every search slot
+        // busy and the pool at its minimum (one thread per core), health and cached feeds waited seconds for the
+        // pool to grow (section 7 of docs/benchmarks.md); keep threads for them beside the searches.
+        ThreadPool.GetMinThreads(out var workers, out var completion);
+        ThreadPool.SetMinThreads(Math.Max(workers, searches + 2 * Environment.ProcessorCount), completion);
         services.AddSingleton(sp => new ChangeStampCache(
             sp.GetRequiredService<ItemStore>(), sp.GetRequiredService<TimeProvider>(), StampMaxAge));
         services.AddSingleton<FeedRenderer>();
