@@ -13,12 +13,17 @@ internal static class ProcessStats
     }
 
     /// <summary>VmHWM from /proc/self/status: the most resident memory this process has ever had (Linux).</summary>
-    public static long PeakRssBytes()
+    public static long PeakRssBytes() => StatusBytes("VmHWM:");
+
+    /// <summary>VmRSS from /proc/self/status: resident memory now (Linux).</summary>
+    public static long RssBytes() => StatusBytes("VmRSS:");
+
+    private static long StatusBytes(string field)
     {
         foreach (var line in File.ReadLines("/proc/self/status"))
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-        throw new InvalidOperationException("/proc/self/status has no VmHWM line; peak RSS is measured on Linux only.");
+            if (line.StartsWith(field, StringComparison.Ordinal))
+                return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        throw new InvalidOperationException($"/proc/self/status has no {field} line; RSS is measured on Linux only.");
     }
 }
 

@@ -20,6 +20,9 @@ public static class FeedEndpoints
     /// <summary>How many bytes of rendered feeds the render cache may hold.</summary>
     public const string RenderCacheBytesSetting = "Web:RenderCacheBytes";
 
+    /// <summary>How many uncached searches (feeds' <c>q=</c>, the dashboard's <c>/items?q=</c>) may read the store at once.</summary>
+    public const string MaxConcurrentSearchesSetting = "Web:MaxConcurrentSearches";
+
     /// <summary>
     /// Registers the shared renderer and its caches, and the public base URL from
     /// <c>Web:PublicBaseUrl</c> (checked now, so a bad value stops `run` with exit code 2).
@@ -32,6 +35,15 @@ public static class FeedEndpoints
         if (cacheBytes <= 0)
             throw new ArgumentException($"{RenderCacheBytesSetting} must be a positive number of bytes (default {RenderCache.DefaultMaxBytes}); got {cacheBytes}.", RenderCacheBytesSetting);
         services.AddSingleton(new RenderCache(maxBytes: cacheBytes));
+        var searches = configuration.GetValue<int?>(MaxConcurrentSearchesSetting) ?? SearchGate.DefaultMaxConcurrent;
+        if (searches <= 0)
+            throw new ArgumentException($"{MaxConcurrentSearchesSetting} must be a positive number of searches (default {SearchGate.DefaultMaxConcurrent}); got {searches}.", MaxConcurrentSearchesSetting);
+        services.AddSingleton(new SearchGate(searches));
+        // SQLite calls block their thread (Microsoft.Data.Sqlite does no asynchronous I/O). With every search slot
+        // busy and the pool at its minimum (one thread per core), health and cached feeds waited seconds for the
+        // pool to grow (section 7 of docs/benchmarks.md); keep threads for them beside the searches.
+        ThreadPool.GetMinThreads(out var workers, out var completion);
+        ThreadPool.SetMinThreads(Math.Max(workers, searches + 2 * Environment.ProcessorCount), completion);
         services.AddSingleton(sp => new ChangeStampCache(
             sp.GetRequiredService<ItemStore>(), sp.GetRequiredService<TimeProvider>(), StampMaxAge));
         services.AddSingleton<FeedRenderer>();

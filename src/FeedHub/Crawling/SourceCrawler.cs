@@ -276,20 +276,26 @@ public sealed class SourceCrawler(
                 LastAttempt = run.StartedAt, LastSuccess = run.StartedAt, LastError = null,
                 LastFailureKind = FailureKind.None, ConsecutiveFailures = 0, FailingSince = null,
             }
-            : previous with
-            {
-                LastAttempt = run.StartedAt, LastError = run.Failure, LastFailureKind = run.FailureKind,
-                ConsecutiveFailures = previous.ConsecutiveFailures + 1, FailingSince = previous.FailingSince ?? run.StartedAt,
-            };
+            : Failed(previous, run);
 
         var result = new CommitResult(run.DryNew, run.DryUpdated, 0);
         if (!run.Options.DryRun)
         {
-            result = await items.CommitAsync(new SourceRun
+            try
             {
-                SourceId = run.Source.Id, Items = run.Writes, State = state, Fetches = run.Fetches,
-                Validators = run.Validators, Fingerprints = run.Fingerprints,
-            }, ct);
+                result = await items.CommitAsync(new SourceRun
+                {
+                    SourceId = run.Source.Id, Items = run.Writes, State = state, Fetches = run.Fetches,
+                    Validators = run.Validators, Fingerprints = run.Fingerprints,
+                }, ct);
+            }
+            catch (StorageException e)
+            {
+                // The whole run was rolled back; it is a failure of this source like any other, so it counts
+                // (ConsecutiveFailures, backoff, dashboard, metrics) and the next run fetches it all again.
+                run.Fail(FailureKind.Storage, $"{run.Source.Url}: the run could not be stored; retried at the next run. {e.Message}", null);
+                await SaveStorageFailureAsync(previous, run, ct);
+            }
         }
         return new CrawlReport
         {
@@ -308,6 +314,28 @@ public sealed class SourceCrawler(
             // A real run's items are in the store; carrying them too would hold a whole pass in memory.
             Items = run.Options.DryRun ? run.Writes.Select(w => w.Item).ToList() : [],
         };
+    }
+
+    private static SourceState Failed(SourceState previous, CrawlRun run) => previous with
+    {
+        LastAttempt = run.StartedAt, LastError = run.Failure, LastFailureKind = run.FailureKind,
+        ConsecutiveFailures = previous.ConsecutiveFailures + 1, FailingSince = previous.FailingSince ?? run.StartedAt,
+    };
+
+    /// <summary>
+    /// Counts a run whose commit failed in the source's state: a small write that a full or briefly locked
+    /// database may still take. If it cannot, the database's own write failure is what health reports.
+    /// </summary>
+    private async Task SaveStorageFailureAsync(SourceState previous, CrawlRun run, CancellationToken ct)
+    {
+        try
+        {
+            await states.SaveAsync(Failed(previous, run), ct);
+        }
+        catch (StorageException e)
+        {
+            log.LogError(e, "{Source}: the failed run could not be recorded either", run.Source.Id);
+        }
     }
 
     /// <summary>What one run has gathered so far.</summary>

@@ -19,6 +19,7 @@ public sealed class CrawlMetrics : IDisposable
 
     private readonly Counter<long> fetches;
     private readonly Counter<long> extractionFailures;
+    private readonly Counter<long> storageFailures;
     private readonly Counter<long> itemsNew;
     private readonly Counter<long> itemsUpdated;
     private readonly Histogram<double> crawlDuration;
@@ -29,6 +30,7 @@ public sealed class CrawlMetrics : IDisposable
         Meter = new Meter(MeterName);
         fetches = Meter.CreateCounter<long>("fetches", "{request}", "HTTP requests to sources, by outcome");
         extractionFailures = Meter.CreateCounter<long>("extraction_failures", "{run}", "Runs that failed because a site yielded no articles, titles or dates");
+        storageFailures = Meter.CreateCounter<long>("storage_failures", "{run}", "Runs whose results could not be stored (database busy, full, read-only or gone)");
         itemsNew = Meter.CreateCounter<long>("items_new", "{item}", "Items stored for the first time");
         itemsUpdated = Meter.CreateCounter<long>("items_updated", "{item}", "Stored items whose content really changed");
         crawlDuration = Meter.CreateHistogram<double>("crawl_duration_seconds", "s", "Duration of one crawl of one source");
@@ -47,6 +49,8 @@ public sealed class CrawlMetrics : IDisposable
     {
         if (report.Outcome == CrawlOutcome.Failed && report.FailureKind == FailureKind.Extraction)
             extractionFailures.Add(1, Source(report.SourceId));
+        if (report.Outcome == CrawlOutcome.Failed && report.FailureKind == FailureKind.Storage)
+            storageFailures.Add(1, Source(report.SourceId));
         if (report.New > 0) itemsNew.Add(report.New, Source(report.SourceId));
         if (report.Updated > 0) itemsUpdated.Add(report.Updated, Source(report.SourceId));
         crawlDuration.Record(report.Duration.TotalSeconds,

@@ -23,6 +23,8 @@ public enum FailureCause
     BadAnswer,
     /// <summary>The site answered, but no article could be read: a template change or a maintenance page.</summary>
     TemplateChanged,
+    /// <summary>The site was read, but FeedHub could not store the run: its database is busy, full, read-only or gone.</summary>
+    Storage,
 }
 
 /// <summary>Reads the cause from what a failed run recorded: its failure kind and error text.</summary>
@@ -32,6 +34,7 @@ public static class FailureCauses
     {
         if (state is null || (state.ConsecutiveFailures == 0 && state.LastFailureKind == FailureKind.None)) return FailureCause.None;
         if (state.LastFailureKind == FailureKind.Extraction) return FailureCause.TemplateChanged;
+        if (state.LastFailureKind == FailureKind.Storage) return FailureCause.Storage;
         var error = state.LastError ?? "";
         // The texts are those the downloader writes (HTTP status lines) and the runtime's socket messages.
         if (Has(error, "Name or service not known", "No such host", "nodename nor servname", "name resolution", "No address associated"))

@@ -16,7 +16,8 @@ namespace FeedHub.Publishing;
 /// has stored an item of a later month, an item dated a day ahead never closes its month early, and
 /// processes whose clocks differ by less than a month (`feedhub export` beside `feedhub run`) agree.
 /// </remarks>
-public sealed class FeedRenderer(ItemStore store, ChangeStampCache stamps, RenderCache cache, TimeProvider time)
+/// <param name="searches">Bounds uncached searches (server only); a cached search never waits on it.</param>
+public sealed class FeedRenderer(ItemStore store, ChangeStampCache stamps, RenderCache cache, TimeProvider time, SearchGate? searches = null)
 {
     /// <summary>
     /// The bytes of one feed page or archive document, with a strong ETag and the matching items'
@@ -24,6 +25,7 @@ public sealed class FeedRenderer(ItemStore store, ChangeStampCache stamps, Rende
     /// </summary>
     /// <exception cref="StorageException">The store cannot be read.</exception>
     /// <exception cref="ArchiveNotFoundException">The query asks for the archive of a month that has none.</exception>
+    /// <exception cref="SearchBusyException">The query searches, is not cached, and the search gate is full.</exception>
     public async Task<Rendered> RenderAsync(FeedQuery query, PublishedSources sources, PublicUrls urls, CancellationToken cancellationToken)
     {
         var stamp = await stamps.CurrentAsync(cancellationToken);
@@ -31,6 +33,7 @@ public sealed class FeedRenderer(ItemStore store, ChangeStampCache stamps, Rende
         var clockMonth = ArchiveMonth.Of(time.GetUtcNow());
         return await cache.GetOrRenderAsync(Key($"{query.CacheKey} {clockMonth}", sources, urls), stamp, async () =>
         {
+            using var searching = string.IsNullOrWhiteSpace(query.Text) ? null : searches?.Enter();
             var archives = query.HasArchives ? await ArchivesAsync(query.Scope, sources, clockMonth, cancellationToken) : [];
             if (query.Archive is { } month && !archives.Contains(month))
                 throw new ArchiveNotFoundException(query);

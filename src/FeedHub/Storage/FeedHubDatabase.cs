@@ -22,6 +22,11 @@ public sealed class FeedHubDatabase
     // process queue here instead, without holding a thread.
     private readonly SemaphoreSlim _writer = new(1, 1);
 
+    private readonly long? _maxPages;
+    private readonly string _healthConnectionString;
+    private long? _fileId;
+    private volatile string? _writeFailure;
+
     public FeedHubDatabase(string path, TimeProvider time, StorageLimits? limits = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -37,9 +42,13 @@ public sealed class FeedHubDatabase
             // default), on top of SQLite's busy handler; both follow the setting, in whole seconds (0 would mean forever).
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(limits.BusyTimeout.TotalSeconds)),
         }.ToString();
+        // Health opens the file afresh and never creates it: a pooled connection would still write to a
+        // deleted file's inode, and creating would hide that the file is gone.
+        _healthConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
+        _maxPages = limits.MaxBytes is { } maxBytes ? Math.Max(1, maxBytes / PageBytes) : null;
         _pragmas = string.Create(CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(long)limits.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
-            + (limits.MaxBytes is { } max ? string.Create(CultureInfo.InvariantCulture, $" PRAGMA max_page_count = {Math.Max(1, max / PageBytes)};") : "");
+            + (_maxPages is { } pages ? string.Create(CultureInfo.InvariantCulture, $" PRAGMA max_page_count = {pages};") : "");
         SqlTypeHandlers.EnsureRegistered();
     }
 
@@ -63,6 +72,11 @@ public sealed class FeedHubDatabase
         {
             await MigrateAsync(connection, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode = WAL;", cancellationToken: cancellationToken));
+            // A random mark of this file, so health can tell it from a file put in its place.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('file_id', abs(random()));", cancellationToken: cancellationToken));
+            _fileId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT value FROM meta WHERE key = 'file_id';", cancellationToken: cancellationToken));
         });
     }
 
@@ -85,23 +99,57 @@ public sealed class FeedHubDatabase
         }
     }
 
-    /// <summary>For health checks: can a write transaction start and change a row right now?</summary>
-    public async Task<bool> IsWritableAsync(CancellationToken cancellationToken = default)
+    /// <summary>Free space below this (in the file's size limit or on its disk) counts as full: a run's commit would not fit.</summary>
+    public const long HealthHeadroomBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The error of this process's last write when it failed (a run's commit, a state save); null once a
+    /// write succeeds again. What a crawl could not store shows in health even when nothing else can record it.
+    /// </summary>
+    public string? LastWriteFailure => _writeFailure;
+
+    /// <summary>Whether the database can take writes right now: null if so, else why not, in words.</summary>
+    /// <remarks>
+    /// Checks that the file at <see cref="Path"/> is still the one opened at start (not deleted or replaced),
+    /// commits a probe write (a rolled-back one never reaches the disk), looks for free space within
+    /// <c>Storage:MaxBytes</c> and on the disk, and reports the last failed write of this process.
+    /// </remarks>
+    public async Task<string?> WriteProblemAsync(CancellationToken cancellationToken = default)
     {
+        if (!File.Exists(Path))
+            return $"'{Path}' no longer exists (deleted while running?); items written now would be lost at restart";
         try
         {
-            await using var connection = Open();
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE meta SET value = value WHERE key = 'change_stamp';", transaction: transaction,
-                cancellationToken: cancellationToken));
-            await transaction.RollbackAsync(cancellationToken);
-            return true;
+            await using var connection = new SqliteConnection(_healthConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(_pragmas, cancellationToken: cancellationToken));
+            var fileId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT value FROM meta WHERE key = 'file_id';", cancellationToken: cancellationToken));
+            if (_fileId is { } opened && fileId != opened)
+                return $"'{Path}' is no longer the file opened at start (replaced while running?); restart FeedHub";
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE meta SET value = value WHERE key = 'file_id';", transaction: transaction, cancellationToken: cancellationToken));
+                await transaction.CommitAsync(cancellationToken);
+            }
+            if (_maxPages is { } maxPages)
+            {
+                var used = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT (SELECT page_count FROM pragma_page_count()) - (SELECT freelist_count FROM pragma_freelist_count());",
+                    cancellationToken: cancellationToken));
+                if ((maxPages - used) * PageBytes < HealthHeadroomBytes)
+                    return $"'{Path}' is full: {used * PageBytes} of Storage:MaxBytes {maxPages * PageBytes} bytes used";
+            }
         }
-        catch (Exception e) when (e is StorageException or SqliteException)
+        catch (SqliteException e)
         {
-            return false;
+            return StorageException.From(e, Path, "probing a write").Message;
         }
+        var free = new DriveInfo(System.IO.Path.GetDirectoryName(Path)!).AvailableFreeSpace;
+        if (free < HealthHeadroomBytes)
+            return $"the disk holding '{Path}' is full ({free} bytes free)";
+        return LastWriteFailure is { } failure ? $"the last write failed: {failure}" : null;
     }
 
     /// <summary>PRAGMA integrity_check's answer: "ok", or the problems found, one per line.</summary>
@@ -145,7 +193,14 @@ public sealed class FeedHubDatabase
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            return await RunAsync(doing, work);
+            var result = await RunAsync(doing, work);
+            _writeFailure = null;
+            return result;
+        }
+        catch (StorageException e)
+        {
+            _writeFailure = e.Message;
+            throw;
         }
         finally
         {

@@ -103,29 +103,56 @@ public sealed class ItemStore(FeedHubDatabase database)
             return new CommitResult(created, updated, unchanged);
         }, cancellationToken);
 
-    /// <summary>Items matching the filter, newest first (published desc, id desc), at most <see cref="MaxLimit"/>.</summary>
+    /// <summary>
+    /// Items matching the filter, newest first (published desc, id desc), at most <see cref="MaxLimit"/>;
+    /// ordered and limited inside SQLite, a search too (see <see cref="SearchPlan"/>).
+    /// </summary>
     public Task<IReadOnlyList<Item>> QueryAsync(ItemFilter filter, CancellationToken cancellationToken) =>
         database.RunAsync<IReadOnlyList<Item>>("querying items", async connection =>
         {
-            var where = ItemWhere.From(filter, withCursor: true);
-            if (where.MatchesNothing)
+            if (await QueryCommandAsync(connection, filter, $"SELECT {ItemColumns}", cancellationToken) is not { } command)
                 return [];
-            where.Parameters.Add("Limit", Math.Clamp(filter.Limit, 1, MaxLimit));
-            var items = await connection.QueryAsync<Item>(new CommandDefinition(
-                $"SELECT {ItemColumns} FROM items {where.Sql} ORDER BY published_utc DESC, id DESC LIMIT @Limit;",
-                where.Parameters, cancellationToken: cancellationToken));
-            return items.AsList();
+            return (await connection.QueryAsync<Item>(command)).AsList();
         });
+
+    /// <summary>SQLite's EXPLAIN QUERY PLAN of <see cref="QueryAsync"/> for the filter, one step per line; shows which way a search reads.</summary>
+    internal Task<IReadOnlyList<string>> QueryPlanAsync(ItemFilter filter, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<string>>("explaining an item query", async connection =>
+        {
+            if (await QueryCommandAsync(connection, filter, "EXPLAIN QUERY PLAN SELECT id", cancellationToken) is not { } command)
+                return [];
+            var steps = await connection.QueryAsync(command);
+            return steps.Select(step => (string)((IDictionary<string, object>)step)["detail"]).ToList();
+        });
+
+    /// <summary>The query of <see cref="QueryAsync"/> after <paramref name="select"/>; null when the filter matches nothing.</summary>
+    private static async Task<CommandDefinition?> QueryCommandAsync(
+        SqliteConnection connection, ItemFilter filter, string select, CancellationToken cancellationToken)
+    {
+        var walk = await SearchPlan.WalksNewestAsync(connection, filter, cancellationToken);
+        var where = ItemWhere.From(filter, withCursor: true, matchPerRow: walk);
+        if (where.MatchesNothing)
+            return null;
+        where.Parameters.Add("Limit", Math.Clamp(filter.Limit, 1, MaxLimit));
+        var from = walk ? "items INDEXED BY items_newest" : "items";
+        return new CommandDefinition(
+            $"{select} FROM {from} {where.Sql} ORDER BY published_utc DESC, id DESC LIMIT @Limit;",
+            where.Parameters, cancellationToken: cancellationToken);
+    }
 
     /// <summary>How many items match the filter; paging (<see cref="ItemFilter.Before"/>, limit) is ignored.</summary>
     public Task<long> CountAsync(ItemFilter filter, CancellationToken cancellationToken) =>
         database.RunAsync("counting items", async connection =>
         {
             var where = ItemWhere.From(filter, withCursor: false);
-            return where.MatchesNothing
-                ? 0
-                : await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    $"SELECT count(*) FROM items {where.Sql};", where.Parameters, cancellationToken: cancellationToken));
+            if (where.MatchesNothing)
+                return 0;
+            // Search text alone: every search row has its item, so counting the matches needs no item lookups.
+            var textOnly = filter is { SourceIds: null, Since: null, Until: null } && string.IsNullOrWhiteSpace(filter.Category)
+                && !string.IsNullOrWhiteSpace(filter.Text);
+            return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                textOnly ? "SELECT count(*) FROM items_fts WHERE items_fts MATCH @Fts;" : $"SELECT count(*) FROM items {where.Sql};",
+                where.Parameters, cancellationToken: cancellationToken));
         });
 
     public Task<Item?> GetAsync(string id, CancellationToken cancellationToken) =>

@@ -6,7 +6,11 @@ namespace FeedHub.Storage;
 internal sealed record ItemWhere(string Sql, DynamicParameters Parameters, bool MatchesNothing)
 {
     /// <param name="withCursor">Whether <see cref="ItemFilter.Before"/> applies (paging) or not (counting).</param>
-    public static ItemWhere From(ItemFilter filter, bool withCursor)
+    /// <param name="matchPerRow">
+    /// Whether search text is tested row by row (for a walk down the newest-first index that stops at the
+    /// limit) instead of as the set of all matches (for looking matches up when they are few).
+    /// </param>
+    public static ItemWhere From(ItemFilter filter, bool withCursor, bool matchPerRow = false)
     {
         var clauses = new List<string>();
         var parameters = new DynamicParameters();
@@ -35,7 +39,9 @@ internal sealed record ItemWhere(string Sql, DynamicParameters Parameters, bool 
         {
             var query = SearchQuery.FromUserText(filter.Text);
             matchesNothing = query is null;
-            clauses.Add("item_key IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @Fts)");
+            clauses.Add(matchPerRow
+                ? "EXISTS (SELECT 1 FROM items_fts WHERE items_fts MATCH @Fts AND items_fts.rowid = items.item_key)"
+                : "item_key IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @Fts)");
             parameters.Add("Fts", query ?? "");
         }
         if (withCursor && filter.Before is { } before)

@@ -12,6 +12,8 @@ public enum FailureKind
     Fetch,
     /// <summary>The site answered, but yielded no article links, titles or dates.</summary>
     Extraction,
+    /// <summary>The run could not be stored: the database was busy, full, read-only or gone.</summary>
+    Storage,
 }
 
 /// <summary>Per-source scheduling and health state, one row per source.</summary>

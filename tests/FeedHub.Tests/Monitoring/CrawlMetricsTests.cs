@@ -62,6 +62,15 @@ public sealed class CrawlMetricsTests : IDisposable
     }
 
     [Fact]
+    public void Counts_a_run_that_could_not_be_stored()
+    {
+        _metrics.Crawled(new CrawlReport { SourceId = "kab-blora", Outcome = CrawlOutcome.Failed, FailureKind = FailureKind.Storage });
+        _metrics.Crawled(new CrawlReport { SourceId = "kab-rembang", Outcome = CrawlOutcome.Failed, FailureKind = FailureKind.Fetch });
+
+        Assert.Equal(1, Sum("storage_failures"));
+    }
+
+    [Fact]
     public void The_sources_gauge_reports_every_status_of_the_last_evaluation()
     {
         _metrics.ReportStatuses([SourceStatus.Ok, SourceStatus.Ok, SourceStatus.BrokenExtraction]);

@@ -23,6 +23,11 @@ public sealed class FailureCauseTests
         Assert.Equal(FailureCause.TemplateChanged, FailureCauses.Of(Failed(FailureKind.Extraction, "no article links on the list page")));
 
     [Fact]
+    public void A_run_that_could_not_be_stored_is_a_storage_cause_not_an_unreachable_site() =>
+        Assert.Equal(FailureCause.Storage, FailureCauses.Of(Failed(FailureKind.Storage,
+            "https://kab-blora.kpu.go.id: the run could not be stored; retried at the next run. Storage error while committing the run of source 'kab-blora' in '/srv/feedhub.db': the disk is full.")));
+
+    [Fact]
     public void A_source_whose_last_run_succeeded_has_no_cause() =>
         Assert.Equal(FailureCause.None, FailureCauses.Of(SourceState.New("kab-blora")));
 }

@@ -30,11 +30,13 @@ internal sealed class CrawlRig : IAsyncDisposable
         Sources = sources;
         Outbound.Allow(sources.Select(s => s.Url));
         handler = PoliteFetcher.CreateHandler(options, Outbound);
-        var fetcher = new PoliteFetcher(handler, options, Outbound, TimeProvider.System);
-        pass = new CrawlPass(new SourceCrawler(fetcher, db.Items, db.States, db.Time, NullLogger<SourceCrawler>.Instance), NullLogger<CrawlPass>.Instance);
+        Fetcher = new PoliteFetcher(handler, options, Outbound, TimeProvider.System);
+        pass = new CrawlPass(new SourceCrawler(Fetcher, db.Items, db.States, db.Time, NullLogger<SourceCrawler>.Instance), NullLogger<CrawlPass>.Instance);
     }
 
     public FixtureFarm Farm { get; }
+    /// <summary>The rig's fetcher, for a crawler over another view of the database.</summary>
+    public PoliteFetcher Fetcher { get; }
     public TempDatabase Db { get; }
     public IReadOnlyList<Source> Sources { get; }
     public OutboundPolicy Outbound { get; } = new();

@@ -19,7 +19,7 @@ public static class SearchPage
 {
     private const int PageSize = 50;
 
-    public static async Task<IResult> HandleAsync(string? q, string? before, HttpContext context, LiveCatalog catalog, ItemStore items, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(string? q, string? before, HttpContext context, LiveCatalog catalog, ItemStore items, SearchGate searches, CancellationToken ct)
     {
         ItemCursor? cursor = null;
         if (!string.IsNullOrEmpty(before))
@@ -29,8 +29,19 @@ public static class SearchPage
             cursor = decoded;
         }
         var text = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
-        var found = await items.QueryAsync(new ItemFilter { Text = text, Limit = PageSize, Before = cursor }, ct);
-        var total = text is null ? found.Count : await items.CountAsync(new ItemFilter { Text = text }, ct);
+        IReadOnlyList<Item> found;
+        long total;
+        try
+        {
+            using var searching = text is null ? null : searches.Enter();
+            found = await items.QueryAsync(new ItemFilter { Text = text, Limit = PageSize, Before = cursor }, ct);
+            total = text is null ? found.Count : await items.CountAsync(new ItemFilter { Text = text }, ct);
+        }
+        catch (SearchBusyException e)
+        {
+            context.Response.Headers.RetryAfter = e.RetryAfterSeconds;
+            return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         string? older = null;
         if (found.Count == PageSize)
         {

@@ -75,6 +75,11 @@ public sealed class FeedRequests(FeedRenderer renderer, CurrentSources current, 
             await FeedResponse.SendTextAsync(context, StatusCodes.Status404NotFound, e.Message);
             return;
         }
+        catch (SearchBusyException e)
+        {
+            await FeedResponse.SendBusyAsync(context, e);
+            return;
+        }
         catch (StorageException e)
         {
             log.LogError(e, "Cannot render {Path}", context.Request.Path);

@@ -57,6 +57,13 @@ public static class FeedResponse
         mediaType.EndsWith("json", StringComparison.Ordinal) ? mediaType : mediaType + "; charset=utf-8";
 
     /// <summary>A plain-text answer for a reader's mistake (400) or a missing feed (404).</summary>
+    /// <summary>503 with Retry-After in whole seconds: the search gate is full (feeds and the dashboard's search alike).</summary>
+    public static Task SendBusyAsync(HttpContext context, SearchBusyException busy)
+    {
+        context.Response.Headers.RetryAfter = busy.RetryAfterSeconds;
+        return SendTextAsync(context, StatusCodes.Status503ServiceUnavailable, busy.Message);
+    }
+
     public static Task SendTextAsync(HttpContext context, int status, string message)
     {
         context.Response.StatusCode = status;
