@@ -85,8 +85,7 @@ public static partial class ListPageExtractor
                 ? document.QuerySelectorAll("a[href]").Where(a => a.Closest(PageFurniture) is null).ToList()
                 : OverrideSelector.All(document, linkSelector, "link", pageUrl);
             var stories = Group(anchors);
-            var owner = stories.SelectMany(story => story.Anchors.Select(anchor => (anchor, story)))
-                .ToDictionary(pair => pair.anchor, pair => pair.story);
+            var owner = new StoryOwners(stories);
             return stories.Select(story =>
             {
                 var block = BlockOf(story, owner);
@@ -148,7 +147,7 @@ public static partial class ListPageExtractor
         /// The largest ancestor of the story's first link that holds no other story's link (a story
         /// linked again further down the page keeps the block where it first appeared).
         /// </summary>
-        private static IElement BlockOf(Story story, IReadOnlyDictionary<IElement, Story> owner)
+        private static IElement BlockOf(Story story, StoryOwners owner)
         {
             var block = story.Anchors[0];
             while (block.ParentElement is { LocalName: not ("body" or "html") } parent && !HoldsOtherStory(parent, story, owner))
@@ -160,7 +159,7 @@ public static partial class ListPageExtractor
         /// The block's text; when items are not wrapped (title heading and body paragraphs are
         /// siblings), the following siblings up to the next story, heading or link list belong to it too.
         /// </summary>
-        private static string? ExcerptOf(IElement block, Story story, IReadOnlyDictionary<IElement, Story> owner)
+        private static string? ExcerptOf(IElement block, Story story, StoryOwners owner)
         {
             var parts = new List<string> { PageText.Of(block) };
             if (block.ParentElement is { LocalName: not ("body" or "html") })
@@ -171,7 +170,7 @@ public static partial class ListPageExtractor
             return NullIfBlank(PageText.Collapse(string.Join(' ', parts)));
         }
 
-        private static bool Continues(IElement sibling, Story story, IReadOnlyDictionary<IElement, Story> owner)
+        private static bool Continues(IElement sibling, Story story, StoryOwners owner)
         {
             if (HoldsOtherStory(sibling, story, owner)) return false;
             if (sibling.Matches(Headings) || sibling.QuerySelector(Headings) is not null) return false;
@@ -181,10 +180,42 @@ public static partial class ListPageExtractor
             return text.Length > 0 && linkText * 2 < text.Length;
         }
 
-        private static bool HoldsOtherStory(IElement element, Story story, IReadOnlyDictionary<IElement, Story> owner) =>
-            owner.Any(pair => pair.Value != story && element.Contains(pair.Key));
+        private static bool HoldsOtherStory(IElement element, Story story, StoryOwners owner) =>
+            owner.HoldsOtherThan(element, story);
 
         private static string? NullIfBlank(string text) => PageText.IsBlank(text) ? null : text;
+    }
+
+    /// <summary>
+    /// Which stories' links each element holds, marked once by climbing from every link: an element holds
+    /// none, exactly one story, or several. Asking an element's every ancestor "does this hold another
+    /// story's link?" by scanning all links was quadratic (a 50k-entry page took over 20 CPU-minutes);
+    /// a climb stops where the ancestor is already marked with this story or with several, so each
+    /// element's mark changes at most twice and the whole marking is linear in the page.
+    /// </summary>
+    private sealed class StoryOwners
+    {
+        /// <summary>The mark of an element holding links of more than one story.</summary>
+        private static readonly Story Several = new("", new Uri("about:blank"), []);
+
+        private readonly Dictionary<IElement, Story> marks = new(ReferenceEqualityComparer.Instance);
+
+        public StoryOwners(IEnumerable<Story> stories)
+        {
+            foreach (var story in stories)
+            foreach (var anchor in story.Anchors)
+            {
+                for (IElement? element = anchor; element is not null; element = element.ParentElement)
+                {
+                    if (!marks.TryGetValue(element, out var mark)) marks[element] = story;
+                    else if (ReferenceEquals(mark, story) || ReferenceEquals(mark, Several)) break;
+                    else marks[element] = Several;
+                }
+            }
+        }
+
+        public bool HoldsOtherThan(IElement element, Story story) =>
+            marks.TryGetValue(element, out var mark) && !ReferenceEquals(mark, story);
     }
 
     [GeneratedRegex(@"^(?:(?:baca\s+)?selengkapnya|read\s+more|more|lanjut(?:kan)?(?:\s+membaca)?|\d+)\s*[»›>.…→]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -165,4 +165,19 @@ public sealed class ListPageExtractorTests
 
         Assert.Contains("div[[", error.Message);
     }
+
+    [Fact]
+    public void Finds_every_entry_of_a_50k_entry_page_of_paragraph_and_div_wrapped_links()
+    {
+        var body = new System.Text.StringBuilder("<html><body>");
+        for (var n = 0; n < 50_000; n++)
+            body.Append($"<p><a href=\"/blog/read/{n}_berita-nomor-{n}\">Berita nomor {n}</a></p><div><a>Ringkasan {n}</a></div>");
+        body.Append("</body></html>");
+
+        var entries = ListPageExtractor.Extract(body.ToString(), KpuPages.ListUrl, KpuPages.Source());
+
+        Assert.Equal(50_000, entries.Count);
+        Assert.Equal("Berita nomor 49999", entries[^1].Title);
+        Assert.Equal("Berita nomor 7", entries[7].Excerpt);
+    }
 }
