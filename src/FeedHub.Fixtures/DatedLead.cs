@@ -44,9 +44,24 @@ internal static class DatedLead
             DateForm.English => trailing
                 ? $"{english} | 0 Comments | By {wordPressAuthor}\n\n{Body}"
                 : $"{place}, {english} – {Body}",
+            DateForm.WordPressMeta => $"{WordPressLine(date, rng)}\n\n{Body}",
             DateForm.YearTypo => Typo(date, place, weekday, month, rng),
             DateForm.None => trailing ? $"{place} – {Body}" : Body,
             _ => throw new ArgumentOutOfRangeException(nameof(form), form, "no lead for this date form"),
+        };
+    }
+
+    /// <summary>The meta line a WordPress import keeps above the story (the only date such a page shows).</summary>
+    private static string WordPressLine(DateOnly date, Random rng)
+    {
+        var d = DateSpelling.Number(date.Day);
+        var dd = DateSpelling.Number(date.Day, "00");
+        var y = DateSpelling.Number(date.Year);
+        return rng.Next(3) switch
+        {
+            0 => $"{dd} {DateSpelling.EnglishMonth(date.Month)} {y} | 0 Comments | By admin",
+            1 => $"Posted on {DateSpelling.EnglishMonthName(date.Month)} {d}, {y} by admin",
+            _ => $"{dd} {DateSpelling.IndonesianMonth(date.Month)} {y} | 0 Komentar | Oleh admin",
         };
     }
 

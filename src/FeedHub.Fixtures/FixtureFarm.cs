@@ -138,10 +138,11 @@ public sealed class FixtureFarm : IAsyncDisposable
         var rng = Draw.ForSite(options.Seed, index);
         var style = SiteStyle.Draw(identity, index, rng);
         var baseUri = new Uri($"http://{AddressOf(index)}:{port.ToString(CultureInfo.InvariantCulture)}");
-        var newsroom = new Newsroom(identity, style, baseUri, rng);
+        var posting = PostingHabits.For(index);
+        var newsroom = new Newsroom(identity, style, posting, baseUri, rng);
         var catalog = new Catalog(newsroom.BackCatalogue(options.Categories, options.ArticlesPerSite, options.Now));
         var habits = PageHabits.Draw(Draw.ForPages(options.Seed, index));
-        return new FixtureSite(identity, baseUri, style, habits, newsroom, catalog, options.Categories, clock);
+        return new FixtureSite(identity, baseUri, style, habits, posting, newsroom, catalog, options.Categories, clock);
     }
 
     private static WebApplication Build(IReadOnlyList<FixtureSite> sites, int port, RequestDelegate serve)

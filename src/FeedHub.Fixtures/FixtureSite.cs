@@ -18,13 +18,14 @@ public sealed class FixtureSite
     private volatile RobotsMode robots;
     private volatile SiteFault fault;
 
-    internal FixtureSite(SiteRoster.Identity identity, Uri baseUri, SiteStyle style, PageHabits habits, Newsroom newsroom,
+    internal FixtureSite(SiteRoster.Identity identity, Uri baseUri, SiteStyle style, PageHabits habits, PostingHabits posting, Newsroom newsroom,
         Catalog catalog, IReadOnlyList<int> categories, TimeProvider clock)
     {
         Identity = identity;
         BaseUri = baseUri;
         Style = style;
         Habits = habits;
+        Posting = posting;
         Categories = categories;
         this.newsroom = newsroom;
         this.catalog = catalog;
@@ -37,6 +38,12 @@ public sealed class FixtureSite
     internal SiteRoster.Identity Identity { get; }
     internal SiteStyle Style { get; }
     internal PageHabits Habits { get; }
+    internal PostingHabits Posting { get; }
+
+    /// <summary>Posts every 5–15 days, so list page 1 spans about three months.</summary>
+    public bool PostsSparsely => Posting.Sparse;
+    /// <summary>The oldest quarter of each category are 2019–2020 WordPress imports dated only by their meta line.</summary>
+    public bool HasMigratedArchive => Posting.MigratedArchive;
     internal Catalog Catalog => catalog;
 
     /// <summary>Host label, e.g. <c>kab-blora</c>.</summary>

@@ -31,5 +31,11 @@ internal sealed record DateSpelling(bool Nopember, string? AugustAbbreviation, b
 
     public static string EnglishMonth(int month) => EnglishMonths[month - 1];
 
+    /// <summary>"May", "August": as WordPress writes "Posted on May 8, 2020".</summary>
+    public static string EnglishMonthName(int month) => CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+
+    /// <summary>The plain Indonesian month name, as a WordPress site set to Indonesian writes it.</summary>
+    public static string IndonesianMonth(int month) => FullMonths[month - 1];
+
     public static string Number(int value, string format = "0") => value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -6,7 +6,7 @@ namespace FeedHub.Fixtures;
 /// Writes one site's articles in its house style: the initial back catalogue and anything a test
 /// publishes later. Not thread-safe; <see cref="FixtureSite"/> serialises calls.
 /// </summary>
-internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, Uri baseUri, Random rng)
+internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, PostingHabits posting, Uri baseUri, Random rng)
 {
     internal static readonly TimeSpan Wib = TimeSpan.FromHours(7);
 
@@ -16,7 +16,8 @@ internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, Uri ba
 
     /// <summary>
     /// <paramref name="perCategory"/> articles per category over the ~60 days before <paramref name="now"/>,
-    /// newest first; gaps of at most three days (1.8 on average) keep page 1 within a month.
+    /// newest first; gaps of at most three days (1.8 on average) keep page 1 within a month, gaps of 5–15 days
+    /// on a sparse poster stretch it to about three months. A migrated archive's oldest quarter are 2019–2020 imports.
     /// </summary>
     public List<StoredArticle> BackCatalogue(IReadOnlyList<int> categories, int perCategory, DateTimeOffset now)
     {
@@ -27,8 +28,11 @@ internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, Uri ba
             for (var i = 0; i < perCategory; i++)
             {
                 var duplicate = style.DuplicateStory && i == 5 ? drafts[^1] : null;
-                if (i > 0 && duplicate is null) day = day.AddDays(-Math.Min(3, rng.Next(0, 5)));
-                drafts.Add(NewDraft(category, duplicate?.Day ?? day, now, duplicate));
+                if (i > 0 && duplicate is null) day = day.AddDays(-posting.Gap(rng.Next(0, 5)));
+                var imported = i - (perCategory - posting.MigratedTail(perCategory));
+                drafts.Add(imported >= 0
+                    ? NewDraft(category, PostingHabits.MigratedDay(imported), now, null, DateForm.WordPressMeta)
+                    : NewDraft(category, duplicate?.Day ?? day, now, duplicate));
             }
         }
         nextId = rng.Next(1000, 9000);
@@ -60,16 +64,16 @@ internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, Uri ba
     private sealed record Draft(int Category, DateOnly Day, DateTimeOffset Published, string Title,
         IReadOnlyList<string> Paragraphs, DateForm Form, string LeadTemplate, IReadOnlyList<string> Hashtags);
 
-    private Draft NewDraft(int category, DateOnly day, DateTimeOffset now, Draft? duplicateOf)
+    private Draft NewDraft(int category, DateOnly day, DateTimeOffset now, Draft? duplicateOf, DateForm? form = null)
     {
         var (title, topic) = UniqueHeadline();
         var published = PublishedOn(day, now);
         if (duplicateOf is not null)
             return duplicateOf with { Title = title, Published = published };
-        var form = DrawForm(day, now);
+        form ??= DrawForm(day, now);
         var hashtags = style.Hashtags ? Enumerable.Range(0, rng.Next(1, 3)).Select(_ => writer.Hashtag()).Distinct().ToArray() : [];
-        return new Draft(category, day, published, title, writer.Paragraphs(topic, style.Credit(site, rng)), form,
-            DatedLead.Template(form, day, site.Place, style.WordPressAuthor, style.Spelling, rng), hashtags);
+        return new Draft(category, day, published, title, writer.Paragraphs(topic, style.Credit(site, rng)), form.Value,
+            DatedLead.Template(form.Value, day, site.Place, style.WordPressAuthor, style.Spelling, rng), hashtags);
     }
 
     private (string Title, string Topic) UniqueHeadline()
@@ -148,9 +152,13 @@ internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, Uri ba
         };
     }
 
-    /// <summary>What an extractor should conclude on a first crawl: meta wins, a missing date is estimated from list order, a year typo is mended.</summary>
+    /// <summary>
+    /// What an extractor should conclude on a first crawl: meta wins, a missing date is estimated from list order, a year typo
+    /// is mended. An imported post shows only its WordPress meta line, so its day is all there is.
+    /// </summary>
     private (DateTimeOffset?, string) Expectation(DateForm form, DateTimeOffset published)
     {
+        if (form is DateForm.WordPressMeta) return (new DateTimeOffset(WibDate(published).ToDateTime(TimeOnly.MinValue), Wib), "BodyText");
         if (style.Meta != MetaStyle.None)
             return (new DateTimeOffset(published.Ticks - published.Ticks % TimeSpan.TicksPerSecond, published.Offset).ToOffset(Wib), "Meta");
         if (form is DateForm.None) return (null, "ListOrder");

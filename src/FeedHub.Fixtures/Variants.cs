@@ -81,6 +81,11 @@ public enum DateForm
     DatelineBrackets,
     /// <summary>"08 May 2020" or a migrated WordPress line "08 May 2020 | 0 Comments | By kpukabpati".</summary>
     English,
+    /// <summary>
+    /// A WordPress meta line as the only date of an imported 2019–2020 post: "08 May 2020 | 0 Comments | By admin",
+    /// "Posted on May 8, 2020 by admin" or "08 Mei 2020 | 0 Komentar | Oleh admin".
+    /// </summary>
+    WordPressMeta,
     /// <summary>A wrong year ("5 April 2013" for 2023), implausible enough that first-seen is right.</summary>
     YearTypo,
     /// <summary>No date anywhere in the body.</summary>

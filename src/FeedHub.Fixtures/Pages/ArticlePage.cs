@@ -97,6 +97,7 @@ internal static class ArticlePage
     internal static void DateElement(StringBuilder html, PageRequest request, StoredArticle article)
     {
         var truth = article.Truth;
+        if (truth.DateForm == DateForm.WordPressMeta) return;
         var shown = truth.Published.ToOffset(Newsroom.Wib).ToString("dd MMM yyyy", CultureInfo.InvariantCulture);
         if (request.Site.Style.Meta == MetaStyle.TimeElement)
             html.Append("<time datetime=\"").Append(Iso(truth.Published)).Append("\">").Append(shown).Append("</time>\n");
@@ -115,8 +116,8 @@ internal static class ArticlePage
 
     internal static string Meta(FixtureSite site, StoredArticle article)
     {
-        if (site.Style.Meta != MetaStyle.OpenGraph) return "";
         var truth = article.Truth;
+        if (site.Style.Meta != MetaStyle.OpenGraph || truth.DateForm == DateForm.WordPressMeta) return "";
         var meta = new StringBuilder();
         meta.Append("<meta property=\"og:type\" content=\"article\">\n")
             .Append("<meta property=\"og:title\" content=\"").Append(PageChrome.Html(truth.Title)).Append("\">\n")

@@ -34,10 +34,10 @@ internal static class PlainArticlePage
         return PageChrome.Document(request, WindowTitle(site, truth), ArticlePage.Meta(site, article), main.ToString());
     }
 
-    /// <summary>"Rabu, 25 November 2026 · " when the story has a trustworthy date; nothing when first-seen is right.</summary>
+    /// <summary>"Rabu, 25 November 2026 · " when the story has a trustworthy date; nothing when first-seen is right or the meta line of an imported post is the page's only date.</summary>
     internal static string DateLine(FixtureSite site, FixtureArticle truth)
     {
-        if (truth.ExpectedPublished is not { } published) return "";
+        if (truth.ExpectedPublished is not { } published || truth.DateForm == DateForm.WordPressMeta) return "";
         var day = DateOnly.FromDateTime(published.ToOffset(Newsroom.Wib).DateTime);
         var spelling = site.Style.Spelling;
         return $"{spelling.Weekday(day)}, {DateSpelling.Number(day.Day)} {spelling.Month(day.Month)} {DateSpelling.Number(day.Year)} · ";

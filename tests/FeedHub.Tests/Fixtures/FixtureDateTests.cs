@@ -77,11 +77,44 @@ public sealed class FixtureDateTests
     public async Task Dates_fall_within_about_sixty_days_before_now_newest_first()
     {
         await using var farm = await FixtureFarm.StartAsync(new FarmOptions { Now = FarmFixture.Now });
-        foreach (var site in farm.Sites)
+        foreach (var site in farm.Sites.Where(s => !s.PostsSparsely && !s.HasMigratedArchive))
         {
             Assert.All(site.Articles, a => Assert.InRange(a.Published, FarmFixture.Now.AddDays(-92), FarmFixture.Now));
             Assert.Equal(site.Articles.OrderByDescending(a => a.Published).Select(a => a.Slug), site.Articles.Select(a => a.Slug));
             Assert.All(site.Articles.Take(site.PageSize), a => Assert.True(FarmFixture.Now - a.Published < TimeSpan.FromDays(30)));
+        }
+    }
+
+    [Fact]
+    public async Task A_sparse_poster_spreads_list_page_one_over_about_three_months()
+    {
+        await using var farm = await FixtureFarm.StartAsync(new FarmOptions { Now = FarmFixture.Now });
+        var sparse = farm.Sites.Where(s => s.PostsSparsely).ToArray();
+        Assert.NotEmpty(sparse);
+        foreach (var site in sparse)
+        {
+            var page = site.Articles.Take(site.PageSize).ToArray();
+            Assert.InRange((page[0].Published - page[^1].Published).TotalDays, 5 * (page.Length - 2), 15 * page.Length);
+        }
+    }
+
+    [Fact]
+    public async Task A_migrated_archive_ends_in_2019_2020_posts_dated_only_by_a_wordpress_meta_line()
+    {
+        await using var farm = await FixtureFarm.StartAsync(new FarmOptions { Now = FarmFixture.Now });
+        var migrated = farm.Sites.Where(s => s.HasMigratedArchive).ToArray();
+        Assert.NotEmpty(migrated);
+        using var http = new HttpClient();
+        foreach (var site in migrated)
+        {
+            var imported = site.Articles.Where(a => a.DateForm == DateForm.WordPressMeta).ToArray();
+            Assert.NotEmpty(imported);
+            Assert.Equal(imported, site.Articles.TakeLast(imported.Length));
+            Assert.All(imported, a => Assert.InRange(a.Published.Year, 2019, 2020));
+            var html = await http.GetStringAsync(imported[0].UrlOn(site));
+            Assert.Matches(@"\| 0 (?:Comments|Komentar) \| (?:By|Oleh) admin|Posted on \w+ \d{1,2}, 20(?:19|20) by admin", html);
+            Assert.DoesNotContain("<time", html);
+            Assert.DoesNotContain("article:published_time", html);
         }
     }
 
