@@ -5,6 +5,15 @@ public sealed class AppPaths
 {
     public string Config { get; set; } = "feeds.json";
     public string Database { get; set; } = "data/feedhub.db";
+
+    /// <summary>Refuses a database path under a file, before anything tries to create its folder.</summary>
+    /// <exception cref="ArgumentException">A parent of <see cref="Database"/> is a file (exit code 2).</exception>
+    public void RequireDatabaseFolder()
+    {
+        for (var folder = Path.GetDirectoryName(Path.GetFullPath(Database)); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+            if (File.Exists(folder))
+                throw new ArgumentException($"database {Database} (--db or Paths:Database): {folder} is a file, not a folder");
+    }
 }
 
 /// <summary>Crawl depth defaults, bound from the <c>Crawl</c> section.</summary>
