@@ -21,6 +21,7 @@ public static class RunCommand
         };
         command.SetAction((parse, ct) => CommandGuard.RunAsync(async () =>
         {
+            SettingsCheck.ThrowIfInvalid(SettingsCheck.Load());
             var settings = new WebAppSettings { Config = parse.GetValue(config), Database = parse.GetValue(db) };
             settings = settings with { Urls = ListenUrls.Check(parse.GetValue(urls) is { Length: > 0 } listen ? listen : settings.Urls, "--urls") };
             await using var app = await WebApp.BuildAsync(settings, ct);

@@ -64,6 +64,40 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Check_reports_every_invalid_setting_run_reads_and_the_feeds_file_together()
+    {
+        await File.WriteAllTextAsync(Config, """
+            { "profiles": {}, "sources": [ { "id": "Bad Id", "name": "x", "region": "r", "url": "https://kab-x.kpu.go.id/", "profile": "kpu" } ] }
+            """);
+        var info = FeedhubProcess.StartInfo(_dir, "check", "--config", Config);
+        info.Environment["FEEDHUB__Fetch__MinHostGap"] = "abc";
+        info.Environment["FEEDHUB__Retention__MaxAge"] = "forever";
+        info.Environment["FEEDHUB__Monitor__QuietMultiplier"] = "0";
+        info.Environment["FEEDHUB__Web__PublicBaseUrl"] = "feeds.example.org";
+        info.Environment["FEEDHUB__Schedule__StartWindow"] = "soon";
+
+        var result = await FeedhubProcess.RunAsync(info);
+
+        Assert.Equal(2, result.ExitCode);
+        foreach (var named in new[] { "Fetch:MinHostGap", "Retention:MaxAge", "Monitor:QuietMultiplier", "Web:PublicBaseUrl", "Schedule:StartWindow", "$.sources[0].id" })
+            Assert.Contains(named, result.Stderr);
+    }
+
+    [Fact]
+    public async Task Run_refuses_every_invalid_setting_at_once_before_starting()
+    {
+        var info = FeedhubProcess.StartInfo(_dir, "run", "--config", Config, "--db", Db, "--urls", "http://127.0.0.1:0");
+        info.Environment["FEEDHUB__Retention__MaxAge"] = "forever";
+        info.Environment["FEEDHUB__Monitor__QuietMultiplier"] = "0";
+
+        var result = await FeedhubProcess.RunAsync(info);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Retention:MaxAge", result.Stderr);
+        Assert.Contains("Monitor:QuietMultiplier", result.Stderr);
+    }
+
+    [Fact]
     public async Task Crawl_prints_a_line_per_source_and_exits_0_when_all_succeed()
     {
         var result = await Feedhub("crawl", "--config", Config, "--db", Db, "--pages", "5");
