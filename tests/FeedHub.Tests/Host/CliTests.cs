@@ -164,6 +164,45 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Items_and_status_show_times_in_WIB_whatever_the_machine_zone()
+    {
+        await Feedhub("crawl", "--config", Config, "--db", Db);
+        Task<FeedhubProcess.Result> InNewYork(params string[] args)
+        {
+            var info = FeedhubProcess.StartInfo(_dir, args);
+            info.Environment["TZ"] = "America/New_York";
+            return FeedhubProcess.RunAsync(info);
+        }
+
+        var text = await InNewYork("items", "--db", Db);
+        var json = await InNewYork("items", "--db", Db, "--json");
+        var status = await InNewYork("status", "--config", Config, "--db", Db, "--json");
+
+        Assert.All(text.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            line => Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} WIB  ", line));
+        using var items = JsonDocument.Parse(json.Stdout);
+        Assert.All(items.RootElement.EnumerateArray(), i => Assert.EndsWith("+07:00", i.GetProperty("firstSeen").GetString()));
+        using var sources = JsonDocument.Parse(status.Stdout);
+        Assert.All(sources.RootElement.EnumerateArray(), s => Assert.EndsWith("+07:00", s.GetProperty("lastSuccess").GetString()));
+    }
+
+    [Theory]
+    [InlineData("items")]
+    [InlineData("status")]
+    [InlineData("prune")]
+    public async Task A_read_only_command_on_a_missing_database_says_so_and_creates_nothing(string command)
+    {
+        var missing = Path.Combine(_dir, "nowhere", "feedhub.db");
+        string[] extra = command switch { "status" => ["--config", Config], "prune" => ["--older-than", "365d", "--dry-run"], _ => [] };
+
+        var result = await Feedhub([command, "--db", missing, .. extra]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"no database at {missing}", result.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "nowhere")));
+    }
+
+    [Fact]
     public async Task Preview_prints_what_would_be_stored_and_writes_nothing()
     {
         var site = _farm.Sites[0];
