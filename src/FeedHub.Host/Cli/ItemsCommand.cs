@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FeedHub.Host.Composition;
 using FeedHub.Normalisation;
+using FeedHub.Sources;
 using FeedHub.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,17 +14,21 @@ public static class ItemsCommand
 {
     public static Command Create()
     {
+        var config = CommonOptions.Config();
         var db = CommonOptions.Database();
-        var sources = CommonOptions.Sources("Only items of this source id (repeatable)");
+        var sources = CommonOptions.Sources("Only items of this source id (repeatable; checked against feeds.json)");
         var json = new Option<bool>("--json") { Description = "Print a JSON array of item objects" };
         var limit = new Option<int>("--limit") { Description = "At most this many items (default 500)", DefaultValueFactory = _ => 500 };
-        var command = new Command("items", "List stored items, newest first; times in WIB (UTC+07:00)") { db, sources, json, limit };
+        var command = new Command("items", "List stored items, newest first; times in WIB (UTC+07:00)") { config, db, sources, json, limit };
         command.SetAction((parse, ct) => CommandGuard.RunAsync(async () =>
         {
-            using var host = AppHost.CreateCommandHost(config: null, parse.GetValue(db));
-            host.Services.GetRequiredService<AppPaths>().RequireDatabase();
-            await host.Services.GetRequiredService<FeedHubDatabase>().InitialiseAsync(ct);
+            using var host = AppHost.CreateCommandHost(parse.GetValue(config), parse.GetValue(db));
+            var paths = host.Services.GetRequiredService<AppPaths>();
             var ids = parse.GetValue(sources) ?? [];
+            // A mistyped id would list nothing, which reads as "no items": feeds.json says which ids exist.
+            if (ids.Length > 0) ConfigLoader.LoadFile(paths.Config).Select(ids);
+            paths.RequireDatabase();
+            await host.Services.GetRequiredService<FeedHubDatabase>().InitialiseAsync(ct);
             var max = parse.GetValue(limit);
             if (max is < 1 or > 100_000) throw new ArgumentException($"--limit must be between 1 and 100000, got {max}");
             var items = await ReadAllAsync(host.Services.GetRequiredService<ItemStore>(),

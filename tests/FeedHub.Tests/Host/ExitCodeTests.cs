@@ -65,13 +65,24 @@ public sealed class ExitCodeTests : IDisposable
         AssertPlain(result);
     }
 
-    [Fact]
-    public async Task An_unknown_source_id_exits_2()
+    [Theory]
+    [InlineData("crawl")]
+    [InlineData("backfill")]
+    [InlineData("preview")]
+    [InlineData("items")]
+    public async Task An_unknown_source_id_exits_2_suggesting_the_closest_known_ids(string command)
     {
-        var result = await FeedhubProcess.RunAsync(_dir, "crawl", "--config", Config, "--db", Path.Combine(_dir, "x.db"), "--source", "kab-atlantis");
+        string[] extra = command switch
+        {
+            "backfill" => ["--db", Path.Combine(_dir, "x.db"), "--pages", "1"],
+            "preview" => [],
+            _ => ["--db", Path.Combine(_dir, "x.db")],
+        };
+
+        var result = await FeedhubProcess.RunAsync(_dir, [command, "--config", Config, "--source", "kab-blor", .. extra]);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("kab-atlantis", result.Stderr);
+        Assert.Contains("unknown source id(s): kab-blor (closest of the 36 known: kab-blora, ", result.Stderr);
     }
 
     [Theory]
