@@ -18,6 +18,7 @@ public static class CommandLine
         root.Subcommands.Add(BackfillCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(PruneCommand.Create());
+        HelpExamples.AddTo(root);
         return root;
     }
 
@@ -25,7 +26,8 @@ public static class CommandLine
     public static Task<int> InvokeAsync(string[] args, InvocationConfiguration invocation)
     {
         var parse = Build().Parse(args);
-        return parse.Errors.Count > 0 ? Task.FromResult(CommandGuard.Usage(parse)) : parse.InvokeAsync(invocation);
+        // --help wins over a missing required option, as the parser itself does.
+        return parse.Errors.Count > 0 && parse.Action is not HelpExamples ? Task.FromResult(CommandGuard.Usage(parse)) : parse.InvokeAsync(invocation);
     }
 }
 

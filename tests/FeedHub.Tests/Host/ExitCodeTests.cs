@@ -42,6 +42,27 @@ public sealed class ExitCodeTests : IDisposable
         Assert.Contains($"feedhub {command} --help", result.Stderr);
     }
 
+    [Theory]
+    [InlineData("run")]
+    [InlineData("backfill")]
+    [InlineData("crawl")]
+    [InlineData("check")]
+    [InlineData("preview")]
+    [InlineData("items")]
+    [InlineData("status")]
+    [InlineData("demo")]
+    [InlineData("export")]
+    [InlineData("prune")]
+    public async Task Help_of_every_command_exits_0_and_ends_with_examples_of_it(string command)
+    {
+        var result = await FeedhubProcess.RunAsync(_dir, command, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        var examples = result.Stdout.TrimEnd()[result.Stdout.LastIndexOf("Examples:", StringComparison.Ordinal)..].Split('\n').Skip(1).ToList();
+        Assert.InRange(examples.Count, 1, 3);
+        Assert.All(examples, line => Assert.Contains($"feedhub {command}", line));
+    }
+
     [Fact]
     public async Task An_unknown_command_exits_2()
     {
