@@ -44,7 +44,7 @@ public static class ExportCommand
             var pipeline = await Pipeline.StartAsync(host.Services, ct);
             var store = host.Services.GetRequiredService<ItemStore>();
             var time = host.Services.GetRequiredService<TimeProvider>();
-            var renderer = new FeedRenderer(store, new ChangeStampCache(store, time, TimeSpan.Zero), new RenderCache(), time);
+            var renderer = new FeedRenderer(store, new ChangeStampCache(store, time, TimeSpan.Zero), new RenderCache(), time, staticSite: true);
             var folder = Path.GetFullPath(parse.GetValue(output)!);
             try
             {

@@ -39,6 +39,8 @@ public sealed record FeedPage
     public required Uri Self { get; init; }
     /// <summary>The HTML page the feed mirrors: the source's site, or the dashboard.</summary>
     public required Uri Alternate { get; init; }
+    /// <summary>What <see cref="Alternate"/> is: a web page, or in a static export the OPML list (it holds no dashboard).</summary>
+    public string AlternateMediaType { get; init; } = "text/html";
     /// <summary>The next older page, or null on the last page and on archive documents.</summary>
     public Uri? Next { get; init; }
     /// <summary>The live (subscription) feed, on an archive document; null on the live feed itself.</summary>
@@ -60,9 +62,13 @@ public sealed record FeedPage
     /// </summary>
     /// <param name="emptyUpdated">The <see cref="Updated"/> of a page without entries (e.g. the store's last change).</param>
     /// <param name="archives">The months that have an archive document of this scope, in any order; null for none.</param>
+    /// <param name="staticSite">
+    /// For `feedhub export`: no <c>next</c> link (its <c>?before=</c> query cannot be served from files; the archives
+    /// hold the history) and, where the live feed links the dashboard, a link to the exported OPML list instead.
+    /// </param>
     public static FeedPage Compose(
         FeedQuery query, IReadOnlyList<Item> items, IReadOnlyList<Source> sources, PublicUrls urls, DateTimeOffset emptyUpdated,
-        IReadOnlyList<ArchiveMonth>? archives = null)
+        IReadOnlyList<ArchiveMonth>? archives = null, bool staticSite = false)
     {
         archives ??= [];
         var bySource = sources.ToDictionary(s => s.Id, FeedSource.From, StringComparer.Ordinal);
@@ -71,7 +77,7 @@ public sealed record FeedPage
             .Where(i => bySource.ContainsKey(i.SourceId))
             .Select(i => new FeedEntry(i, bySource[i.SourceId]))
             .ToList();
-        var next = query.Archive is null && items.Count > query.Limit
+        var next = !staticSite && query.Archive is null && items.Count > query.Limit
             ? urls.Page(query with { Before = new(pageItems[^1].Published, pageItems[^1].Id) })
             : null;
         // The live feed's prev-archive is the newest archive; an archive's neighbours are the nearest months either side.
@@ -83,7 +89,9 @@ public sealed record FeedPage
             Title = TitleOf(query, bySource),
             Description = DescriptionOf(query.Scope, bySource),
             Self = urls.Page(query),
-            Alternate = query.Scope.Kind == FeedScopeKind.Source && bySource.TryGetValue(query.Scope.Key, out var own) ? own.Site : urls.Base,
+            Alternate = query.Scope.Kind == FeedScopeKind.Source && bySource.TryGetValue(query.Scope.Key, out var own) ? own.Site
+                : staticSite ? urls.Opml : urls.Base,
+            AlternateMediaType = query.Scope.Kind != FeedScopeKind.Source && staticSite ? FeedFormats.OpmlMediaType : "text/html",
             Next = next,
             Current = query.Archive is null ? null : urls.Feed(query.Scope, query.Format),
             PrevArchive = Archive(query, urls, older),

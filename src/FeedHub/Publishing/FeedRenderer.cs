@@ -16,7 +16,8 @@ namespace FeedHub.Publishing;
 /// has stored an item of a later month, an item dated a day ahead never closes its month early, and
 /// processes whose clocks differ by less than a month (`feedhub export` beside `feedhub run`) agree.
 /// </remarks>
-public sealed class FeedRenderer(ItemStore store, ChangeStampCache stamps, RenderCache cache, TimeProvider time)
+/// <param name="staticSite">Renders for `feedhub export`: see <see cref="FeedPage.Compose"/>; the OPML list is dated at the export.</param>
+public sealed class FeedRenderer(ItemStore store, ChangeStampCache stamps, RenderCache cache, TimeProvider time, bool staticSite = false)
 {
     /// <summary>
     /// The bytes of one feed page or archive document, with a strong ETag and the matching items'
@@ -41,7 +42,7 @@ public sealed class FeedRenderer(ItemStore store, ChangeStampCache stamps, Rende
                 : await AllItemsAsync(filter, cancellationToken);
             var lastChange = await store.LastChangeAsync(filter, cancellationToken);
             var emptyUpdated = lastChange ?? await StoreChangedAsync(cancellationToken);
-            var page = FeedPage.Compose(query, items, sources.Sources, urls, emptyUpdated, archives);
+            var page = FeedPage.Compose(query, items, sources.Sources, urls, emptyUpdated, archives, staticSite);
             return Rendered.Of(Writer(query.Format, urls).Write(page), query.Format.MediaType(), lastChange);
         });
     }
@@ -51,7 +52,7 @@ public sealed class FeedRenderer(ItemStore store, ChangeStampCache stamps, Rende
     public Task<IReadOnlyList<ArchiveMonth>> ArchivesAsync(FeedScope scope, PublishedSources sources, CancellationToken cancellationToken) =>
         ArchivesAsync(scope, sources, ArchiveMonth.Of(time.GetUtcNow()), cancellationToken);
 
-    /// <summary>The OPML subscription list of every feed; its <c>dateCreated</c> is the store's last change.</summary>
+    /// <summary>The OPML subscription list of every feed; its <c>dateCreated</c> is the store's last change (the export time for a static site).</summary>
     /// <exception cref="StorageException">The store cannot be read.</exception>
     public async Task<Rendered> RenderOpmlAsync(PublishedSources sources, PublicUrls urls, CancellationToken cancellationToken)
     {
@@ -59,7 +60,9 @@ public sealed class FeedRenderer(ItemStore store, ChangeStampCache stamps, Rende
         return await cache.GetOrRenderAsync(Key("opml", sources, urls), stamp, async () =>
         {
             var changed = await StoreChangedAsync(cancellationToken);
-            return Rendered.Of(new OpmlWriter(urls).Write(sources.Sources, changed), FeedFormats.OpmlMediaType, changed);
+            // A file is written now, and an empty store would otherwise date it 1970.
+            var created = staticSite ? time.GetUtcNow() : changed;
+            return Rendered.Of(new OpmlWriter(urls).Write(sources.Sources, created), FeedFormats.OpmlMediaType, changed);
         });
     }
 

@@ -31,7 +31,7 @@ public abstract class SyndicationFeedWriter(PublicUrls urls) : IFeedWriter
             Generator = Generator.Name,
             LastUpdatedTime = page.Updated,
         };
-        feed.Links.Add(SyndicationLink.CreateAlternateLink(page.Alternate, "text/html"));
+        feed.Links.Add(SyndicationLink.CreateAlternateLink(page.Alternate, page.AlternateMediaType));
         feed.Links.Add(SyndicationLink.CreateSelfLink(page.Self, Format.MediaType()));
         foreach (var (relation, target) in new[] { ("next", page.Next), ("current", page.Current), ("prev-archive", page.PrevArchive), ("next-archive", page.NextArchive) })
         {

@@ -22,6 +22,18 @@ public sealed class StaticExportTests : IAsyncLifetime
         new StaticExport(_renderer, _db.Items).WriteAsync(Folder, _sources, Samples.Urls, CancellationToken.None);
 
     [Fact]
+    public async Task The_opml_of_an_empty_store_is_dated_at_the_export_not_1970()
+    {
+        var renderer = new FeedRenderer(_db.Items, new ChangeStampCache(_db.Items, _db.Time, TimeSpan.Zero), new RenderCache(), _db.Time, staticSite: true);
+
+        await new StaticExport(renderer, _db.Items).WriteAsync(Folder, _sources, Samples.Urls, CancellationToken.None);
+
+        var opml = System.Xml.Linq.XDocument.Load(Path.Combine(Folder, "opml"));
+        var created = DateTimeOffset.Parse(opml.Root!.Element("head")!.Element("dateCreated")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(_db.Time.GetUtcNow().ToUnixTimeSeconds(), created.ToUnixTimeSeconds());
+    }
+
+    [Fact]
     public async Task Writes_the_combined_source_region_and_category_feeds_in_every_format_and_the_opml()
     {
         await _db.CommitAsync(

@@ -24,17 +24,39 @@ public sealed class FeedsExportTests(FeedsServer server) : IDisposable
     private string PathOf(string file) =>
         "/" + string.Join('/', Path.GetRelativePath(_out, file).Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString));
 
+    /// <summary>
+    /// A source's archives have neither a <c>next</c> page nor a dashboard link, the two things a static folder
+    /// cannot serve: there the export is the server's bytes exactly.
+    /// </summary>
     [Fact]
-    public async Task The_export_folder_holds_the_bytes_the_server_sends_for_the_same_paths()
+    public async Task A_source_archive_holds_the_bytes_the_server_sends_for_the_same_path()
     {
         Assert.Equal(ExitCodes.Ok, await ExportAsync(server.BaseAddress.AbsoluteUri));
-        var files = Directory.EnumerateFiles(_out, "*", SearchOption.AllDirectories).ToList();
+        var files = Directory.EnumerateFiles(Path.Combine(_out, "feeds", "archive"), "kab-*", SearchOption.AllDirectories).ToList();
         Assert.NotEmpty(files);
         foreach (var file in files)
         {
             var served = await server.GetBytesAsync(PathOf(file).TrimStart('/'));
             var exported = await File.ReadAllBytesAsync(file);
             Assert.True(served.AsSpan().SequenceEqual(exported), $"{PathOf(file)} differs from the served bytes");
+        }
+    }
+
+    [Fact]
+    public async Task No_exported_file_links_a_page_query_or_the_dashboard_the_folder_does_not_hold()
+    {
+        var baseUrl = server.BaseAddress.AbsoluteUri;
+        Assert.Equal(ExitCodes.Ok, await ExportAsync(baseUrl));
+        var served = System.Text.Encoding.UTF8.GetString(await server.GetBytesAsync("feeds/all.atom"));
+        Assert.Contains("?before=", served);
+
+        foreach (var file in Directory.EnumerateFiles(_out, "*", SearchOption.AllDirectories))
+        {
+            var text = await File.ReadAllTextAsync(file);
+            Assert.DoesNotContain("before=", text);
+            Assert.DoesNotContain($"href=\"{baseUrl}\"", text);
+            Assert.DoesNotContain($"<link>{baseUrl}</link>", text);
+            Assert.DoesNotContain($"\"home_page_url\":\"{baseUrl}\"", text);
         }
     }
 
