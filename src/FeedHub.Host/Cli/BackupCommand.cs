@@ -24,11 +24,9 @@ public static class BackupCommand
         command.SetAction((parse, ct) => CommandGuard.RunAsync(async () =>
         {
             using var host = AppHost.CreateCommandHost(config: null, parse.GetValue(db));
+            host.Services.GetRequiredService<AppPaths>().RequireDatabase();
             var database = host.Services.GetRequiredService<FeedHubDatabase>();
             var target = Path.GetFullPath(parse.GetValue(output)!);
-            // A backup never creates the database it copies.
-            if (!File.Exists(database.Path))
-                throw new StorageException($"no database at '{Path.GetFullPath(database.Path)}' (--db / Paths:Database)");
             if (File.Exists(target) && !parse.GetValue(force))
                 throw new ArgumentException($"--out '{target}' exists; pass --force to replace it");
             if (!Directory.Exists(Path.GetDirectoryName(target)))

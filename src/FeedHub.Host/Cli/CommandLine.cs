@@ -19,18 +19,29 @@ public static class CommandLine
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(PruneCommand.Create());
         root.Subcommands.Add(BackupCommand.Create());
+        HelpExamples.AddTo(root);
         return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; a command line that does not parse exits 2 without running anything.</summary>
+    public static Task<int> InvokeAsync(string[] args, InvocationConfiguration invocation)
+    {
+        var parse = Build().Parse(args);
+        // --help wins over a missing required option, as the parser itself does.
+        return parse.Errors.Count > 0 && parse.Action is not HelpExamples ? Task.FromResult(CommandGuard.Usage(parse)) : parse.InvokeAsync(invocation);
     }
 }
 
-/// <summary>Exit codes every command shares; scripts rely on them.</summary>
+/// <summary>Exit codes every command shares; scripts rely on them (table in README.md, "Exit codes").</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;
-    /// <summary>Some sources failed, or a runtime error (storage, network).</summary>
+    /// <summary>Some sources failed, or a runtime error (storage, file, network, port in use).</summary>
     public const int Failed = 1;
-    /// <summary>feeds.json or a flag is invalid.</summary>
+    /// <summary>feeds.json, a setting or a flag value is invalid.</summary>
     public const int BadConfig = 2;
+    /// <summary>The command line itself is wrong (unknown option, missing or unparsable value); same code as a bad flag value.</summary>
+    public const int Usage = 2;
 }
 
 /// <summary>Options that several commands share, created fresh for each command.</summary>

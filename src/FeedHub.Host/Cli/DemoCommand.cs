@@ -21,7 +21,7 @@ public static class DemoCommand
         var command = new Command("demo", "Run the worker and dashboard against local sample KPU sites (offline); Ctrl-C stops") { urls, sites };
         command.SetAction((parse, ct) => CommandGuard.RunAsync(async () =>
         {
-            await using var world = await DemoWorld.CreateAsync(new DemoSettings { Urls = parse.GetValue(urls)!, Sites = parse.GetValue(sites) }, ct);
+            await using var world = await DemoWorld.CreateAsync(new DemoSettings { Urls = ListenUrls.Check(parse.GetValue(urls)!, "--urls"), Sites = parse.GetValue(sites) }, ct);
             await world.App.StartAsync(ct);
             Console.WriteLine($"FeedHub demo: {world.Farm.Sites.Count} sample KPU sites on 127.0.1.x:{world.Farm.Port}, data in {world.Directory}");
             Console.WriteLine($"Dashboard: {world.DashboardUrl}   (first crawl running…)");

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FeedHub.Host.Composition;
 using FeedHub.Normalisation;
+using FeedHub.Sources;
 using FeedHub.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,30 +14,35 @@ public static class ItemsCommand
 {
     public static Command Create()
     {
+        var config = CommonOptions.Config();
         var db = CommonOptions.Database();
-        var sources = CommonOptions.Sources("Only items of this source id (repeatable)");
+        var sources = CommonOptions.Sources("Only items of this source id (repeatable; checked against feeds.json)");
         var json = new Option<bool>("--json") { Description = "Print a JSON array of item objects" };
         var limit = new Option<int>("--limit") { Description = "At most this many items (default 500)", DefaultValueFactory = _ => 500 };
-        var command = new Command("items", "List stored items, newest first") { db, sources, json, limit };
+        var command = new Command("items", "List stored items, newest first; times in WIB (UTC+07:00)") { config, db, sources, json, limit };
         command.SetAction((parse, ct) => CommandGuard.RunAsync(async () =>
         {
-            using var host = AppHost.CreateCommandHost(config: null, parse.GetValue(db));
-            await host.Services.GetRequiredService<FeedHubDatabase>().InitialiseAsync(ct);
+            using var host = AppHost.CreateCommandHost(parse.GetValue(config), parse.GetValue(db));
+            var paths = host.Services.GetRequiredService<AppPaths>();
             var ids = parse.GetValue(sources) ?? [];
+            // A mistyped id would list nothing, which reads as "no items": feeds.json says which ids exist.
+            if (ids.Length > 0) ConfigLoader.LoadFile(paths.Config).Select(ids);
+            paths.RequireDatabase();
+            await host.Services.GetRequiredService<FeedHubDatabase>().InitialiseAsync(ct);
             var max = parse.GetValue(limit);
             if (max is < 1 or > 100_000) throw new ArgumentException($"--limit must be between 1 and 100000, got {max}");
             var items = await ReadAllAsync(host.Services.GetRequiredService<ItemStore>(),
                 new ItemFilter { SourceIds = ids.Length > 0 ? ids : null }, max, ct);
             if (parse.GetValue(json)) WriteJson(items);
             else foreach (var item in items)
-                Console.WriteLine($"{Iso(item.Published)}  {item.Id}  {item.Title}");
+                Console.WriteLine($"{WibText.Text(item.Published)}  {item.Id}  {item.Title}");
             return ExitCodes.Ok;
         }));
         return command;
     }
 
     /// <summary>Pages through the store with its keyset cursor, so any limit works with bounded queries.</summary>
-    private static async Task<List<Item>> ReadAllAsync(ItemStore store, ItemFilter filter, int max, CancellationToken ct)
+    public static async Task<List<Item>> ReadAllAsync(ItemStore store, ItemFilter filter, int max, CancellationToken ct)
     {
         var all = new List<Item>();
         while (all.Count < max)
@@ -51,8 +56,6 @@ public static class ItemsCommand
         return all;
     }
 
-    private static string Iso(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-
     private static void WriteJson(IEnumerable<Item> items)
     {
         var rows = items.Select(i => new
@@ -61,10 +64,10 @@ public static class ItemsCommand
             source = i.SourceId,
             link = i.Link,
             title = i.Title,
-            published = Iso(i.Published),
-            updated = i.Updated is { } u ? Iso(u) : null,
+            published = WibText.Iso(i.Published),
+            updated = WibText.Iso(i.Updated),
             dateSource = i.DateSource.ToString(),
-            firstSeen = Iso(i.FirstSeen),
+            firstSeen = WibText.Iso(i.FirstSeen),
             category = i.Category,
             author = i.Author,
             image = i.ImageUrl,

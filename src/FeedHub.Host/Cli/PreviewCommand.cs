@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using FeedHub.Crawling;
 using FeedHub.Host.Composition;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +30,7 @@ public static class PreviewCommand
                     Console.WriteLine(item.Title);
                     Console.WriteLine($"  link:    {item.Link}");
                     Console.WriteLine($"  id:      {item.Id}");
-                    Console.WriteLine($"  date:    {item.Published.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)} (from {item.DateSource})");
+                    Console.WriteLine($"  date:    {WibText.Text(item.Published)} (from {item.DateSource})");
                     Console.WriteLine($"  image:   {item.ImageUrl ?? "-"}");
                     Console.WriteLine($"  content: {item.ContentHtml.Length} characters; category {item.Category ?? "-"}; author {item.Author ?? "-"}");
                 }

@@ -21,8 +21,9 @@ public static class RunCommand
         };
         command.SetAction((parse, ct) => CommandGuard.RunAsync(async () =>
         {
+            SettingsCheck.ThrowIfInvalid(SettingsCheck.Load());
             var settings = new WebAppSettings { Config = parse.GetValue(config), Database = parse.GetValue(db) };
-            if (parse.GetValue(urls) is { Length: > 0 } listen) settings = settings with { Urls = listen };
+            settings = settings with { Urls = ListenUrls.Check(parse.GetValue(urls) is { Length: > 0 } listen ? listen : settings.Urls, "--urls") };
             await using var app = await WebApp.BuildAsync(settings, ct);
             // The command line owns Ctrl-C and SIGTERM: they cancel ct, which stops the host.
             await app.RunAsync(ct);

@@ -21,7 +21,7 @@ public static class StatusCommand
         command.SetAction((parse, ct) => CommandGuard.RunAsync(async () =>
         {
             using var host = AppHost.CreateCommandHost(parse.GetValue(config), parse.GetValue(db));
-            var pipeline = await Pipeline.StartAsync(host.Services, ct);
+            var pipeline = await Pipeline.StartAsync(host.Services, ct, readOnly: true);
             var settings = MonitorSettings.From(host.Services.GetRequiredService<IConfiguration>());
             var board = ActivatorUtilities.CreateInstance<StatusBoard>(host.Services, settings.QuietRule);
             var reports = await board.EvaluateAsync(pipeline.Catalog.Sources, ct);
@@ -32,7 +32,7 @@ public static class StatusCommand
         return command;
     }
 
-    /// <summary>The array scripts read: ISO 8601 times, status slugs as on the dashboard's CSS and metrics.</summary>
+    /// <summary>The array scripts read: ISO 8601 times in WIB (+07:00), status slugs as on the dashboard's CSS and metrics.</summary>
     public static string Json(IReadOnlyList<SourceReport> reports) => JsonSerializer.Serialize(reports.Select(r => new
     {
         id = r.Source.Id,
@@ -40,13 +40,13 @@ public static class StatusCommand
         region = r.Source.Region,
         status = r.Health.Status.Slug(),
         reason = r.Health.Reason,
-        lastSuccess = Display.Iso(r.State?.LastSuccess),
-        newestPublished = Display.Iso(r.Activity?.Newest?.Published),
+        lastSuccess = WibText.Iso(r.State?.LastSuccess),
+        newestPublished = WibText.Iso(r.Activity?.Newest?.Published),
         itemsLast7Days = r.Activity?.PublishedLast7Days ?? 0,
         itemsLast30Days = r.Activity?.PublishedLast30Days ?? 0,
         consecutiveFailures = r.State?.ConsecutiveFailures ?? 0,
         lastError = r.State?.LastError,
-        nextDue = Display.Iso(r.State?.NextDue),
+        nextDue = WibText.Iso(r.State?.NextDue),
     }), new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + Environment.NewLine;
 
     /// <summary>Plain aligned text (no colour codes), grouped by region like the dashboard.</summary>

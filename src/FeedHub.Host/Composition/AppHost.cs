@@ -45,6 +45,7 @@ public static class AppHost
         var paths = configuration.GetSection("Paths").Get<AppPaths>() ?? new AppPaths();
         if (config is not null) paths.Config = config;
         if (database is not null) paths.Database = database;
+        paths.RequireDatabaseFolder();
         services.AddSingleton(paths);
         services.AddSingleton<LiveCatalog>();
         services.AddSingleton(configuration.GetSection("Crawl").Get<CrawlSettings>() ?? new CrawlSettings());

@@ -9,11 +9,12 @@ namespace FeedHub.Host.Composition;
 public sealed record Pipeline(SourceCatalog Catalog)
 {
     /// <exception cref="ConfigException">feeds.json is invalid (exit code 2).</exception>
-    /// <exception cref="StorageException">The database cannot be opened or is not FeedHub's.</exception>
-    public static async Task<Pipeline> StartAsync(IServiceProvider services, CancellationToken ct)
+    /// <exception cref="StorageException">The database cannot be opened or is not FeedHub's, or is missing when <paramref name="readOnly"/>.</exception>
+    public static async Task<Pipeline> StartAsync(IServiceProvider services, CancellationToken ct, bool readOnly = false)
     {
         var paths = services.GetRequiredService<AppPaths>();
         var catalog = ConfigLoader.LoadFile(paths.Config);
+        if (readOnly) paths.RequireDatabase();
         await services.GetRequiredService<FeedHubDatabase>().InitialiseAsync(ct);
         var outbound = services.GetRequiredService<OutboundPolicy>();
         var live = services.GetRequiredService<LiveCatalog>();

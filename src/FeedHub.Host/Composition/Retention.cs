@@ -16,9 +16,12 @@ public sealed class Retention(ItemStore items, TimeProvider clock)
     /// <summary>Deletes items published before now minus <paramref name="age"/>; returns how many and the cutoff.</summary>
     public async Task<(int Pruned, DateTimeOffset Cutoff)> PruneAsync(TimeSpan age, CancellationToken ct)
     {
-        var cutoff = clock.GetUtcNow() - age;
+        var cutoff = Cutoff(age);
         return (await items.PruneAsync(cutoff, ct), cutoff);
     }
+
+    /// <summary>Items published before this instant are older than <paramref name="age"/>.</summary>
+    public DateTimeOffset Cutoff(TimeSpan age) => clock.GetUtcNow() - age;
 
     /// <summary>
     /// An age as operators write it: whole days ("365d") or a .NET time span ("30.00:00:00"); a bare

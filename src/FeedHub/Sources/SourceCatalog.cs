@@ -25,7 +25,7 @@ public sealed class SourceCatalog
         if (ids.Count == 0) return Sources;
         var unknown = ids.Where(id => !_byId.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
-            throw new ArgumentException($"unknown source id(s): {string.Join(", ", unknown)} (known: see feeds.json or `feedhub check`)");
+            throw new ArgumentException($"unknown source id(s): {string.Join(", ", unknown)} ({KnownIds.Describe(unknown, _byId.Keys)})");
         return ids.Select(id => _byId[id]).ToList();
     }
 }

@@ -64,6 +64,40 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Check_reports_every_invalid_setting_run_reads_and_the_feeds_file_together()
+    {
+        await File.WriteAllTextAsync(Config, """
+            { "profiles": {}, "sources": [ { "id": "Bad Id", "name": "x", "region": "r", "url": "https://kab-x.kpu.go.id/", "profile": "kpu" } ] }
+            """);
+        var info = FeedhubProcess.StartInfo(_dir, "check", "--config", Config);
+        info.Environment["FEEDHUB__Fetch__MinHostGap"] = "abc";
+        info.Environment["FEEDHUB__Retention__MaxAge"] = "forever";
+        info.Environment["FEEDHUB__Monitor__QuietMultiplier"] = "0";
+        info.Environment["FEEDHUB__Web__PublicBaseUrl"] = "feeds.example.org";
+        info.Environment["FEEDHUB__Schedule__StartWindow"] = "soon";
+
+        var result = await FeedhubProcess.RunAsync(info);
+
+        Assert.Equal(2, result.ExitCode);
+        foreach (var named in new[] { "Fetch:MinHostGap", "Retention:MaxAge", "Monitor:QuietMultiplier", "Web:PublicBaseUrl", "Schedule:StartWindow", "$.sources[0].id" })
+            Assert.Contains(named, result.Stderr);
+    }
+
+    [Fact]
+    public async Task Run_refuses_every_invalid_setting_at_once_before_starting()
+    {
+        var info = FeedhubProcess.StartInfo(_dir, "run", "--config", Config, "--db", Db, "--urls", "http://127.0.0.1:0");
+        info.Environment["FEEDHUB__Retention__MaxAge"] = "forever";
+        info.Environment["FEEDHUB__Monitor__QuietMultiplier"] = "0";
+
+        var result = await FeedhubProcess.RunAsync(info);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Retention:MaxAge", result.Stderr);
+        Assert.Contains("Monitor:QuietMultiplier", result.Stderr);
+    }
+
+    [Fact]
     public async Task Crawl_prints_a_line_per_source_and_exits_0_when_all_succeed()
     {
         var result = await Feedhub("crawl", "--config", Config, "--db", Db, "--pages", "5");
@@ -127,6 +161,45 @@ public sealed class CliTests : IAsyncLifetime
         }
         var published = items.Select(i => DateTimeOffset.Parse(i.GetProperty("published").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(published.OrderByDescending(p => p), published);
+    }
+
+    [Fact]
+    public async Task Items_and_status_show_times_in_WIB_whatever_the_machine_zone()
+    {
+        await Feedhub("crawl", "--config", Config, "--db", Db);
+        Task<FeedhubProcess.Result> InNewYork(params string[] args)
+        {
+            var info = FeedhubProcess.StartInfo(_dir, args);
+            info.Environment["TZ"] = "America/New_York";
+            return FeedhubProcess.RunAsync(info);
+        }
+
+        var text = await InNewYork("items", "--db", Db);
+        var json = await InNewYork("items", "--db", Db, "--json");
+        var status = await InNewYork("status", "--config", Config, "--db", Db, "--json");
+
+        Assert.All(text.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            line => Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2} WIB  ", line));
+        using var items = JsonDocument.Parse(json.Stdout);
+        Assert.All(items.RootElement.EnumerateArray(), i => Assert.EndsWith("+07:00", i.GetProperty("firstSeen").GetString()));
+        using var sources = JsonDocument.Parse(status.Stdout);
+        Assert.All(sources.RootElement.EnumerateArray(), s => Assert.EndsWith("+07:00", s.GetProperty("lastSuccess").GetString()));
+    }
+
+    [Theory]
+    [InlineData("items")]
+    [InlineData("status")]
+    [InlineData("prune")]
+    public async Task A_read_only_command_on_a_missing_database_says_so_and_creates_nothing(string command)
+    {
+        var missing = Path.Combine(_dir, "nowhere", "feedhub.db");
+        string[] extra = command switch { "status" => ["--config", Config], "prune" => ["--older-than", "365d", "--dry-run"], _ => [] };
+
+        var result = await Feedhub([command, "--db", missing, .. extra]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"no database at {missing}", result.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "nowhere")));
     }
 
     [Fact]

@@ -102,6 +102,26 @@ public sealed class RetentionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Prune_dry_run_says_per_source_what_would_go_and_deletes_nothing()
+    {
+        await db.CommitAsync(
+            TestItems.Write("kab-blora", 1, new DateTimeOffset(2001, 3, 5, 9, 0, 0, TestItems.Wib)),
+            TestItems.Write("kab-blora", 2, new DateTimeOffset(2002, 4, 6, 10, 30, 0, TestItems.Wib)),
+            TestItems.Write("kab-pati", 1, new DateTimeOffset(2003, 1, 2, 8, 0, 0, TestItems.Wib)),
+            TestItems.Write("kab-pati", 2, TestItems.WibTime(5, 9)));
+        SqliteConnection.ClearAllPools();
+
+        var result = await FeedhubProcess.RunAsync(db.Directory, "prune", "--db", db.Path, "--older-than", "3650d", "--dry-run");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.StartsWith("would prune 3 item(s) published before ", result.Stdout);
+        Assert.Contains("nothing removed", result.Stdout);
+        Assert.Contains("  kab-blora: 2 item(s), 2001-03-05 09:00 WIB … 2002-04-06 10:30 WIB", result.Stdout);
+        Assert.Contains("  kab-pati: 1 item(s), 2003-01-02 08:00 WIB … 2003-01-02 08:00 WIB", result.Stdout);
+        Assert.Equal(4, await db.Items.CountAsync(new ItemFilter(), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Prune_command_without_an_age_exits_2_and_deletes_nothing()
     {
         await db.CommitAsync(TestItems.Write("kab-blora", 1, new DateTimeOffset(2001, 3, 5, 9, 0, 0, TestItems.Wib)));
