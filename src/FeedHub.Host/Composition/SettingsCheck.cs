@@ -57,7 +57,10 @@ public static class SettingsCheck
         {
             if (configuration[PublicBase.Setting] is { Length: > 0 } text) PublicUrls.Parse(text, PublicBase.Setting);
         });
-        Read(() => configuration.GetValue<long?>(FeedEndpoints.RenderCacheBytesSetting));
+        Read(() => FeedEndpoints.RenderCacheBytes(configuration));
+        Read(() => FeedEndpoints.MaxConcurrentSearches(configuration));
+        Read(() => NetworkAccess.Networks(configuration, NetworkAccess.KnownProxiesSetting));
+        Read(() => NetworkAccess.Networks(configuration, NetworkAccess.AllowedNetworksSetting));
         Read(() =>
         {
             var fetch = new FetchOptions();

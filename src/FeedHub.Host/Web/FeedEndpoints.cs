@@ -23,6 +23,24 @@ public static class FeedEndpoints
     /// <summary>How many uncached searches (feeds' <c>q=</c>, the dashboard's <c>/items?q=</c>) may read the store at once.</summary>
     public const string MaxConcurrentSearchesSetting = "Web:MaxConcurrentSearches";
 
+    /// <summary><c>Web:RenderCacheBytes</c>, positive.</summary>
+    /// <exception cref="ArgumentException">Zero or negative, naming the setting.</exception>
+    public static long RenderCacheBytes(IConfiguration configuration)
+    {
+        var bytes = configuration.GetValue<long?>(RenderCacheBytesSetting) ?? RenderCache.DefaultMaxBytes;
+        return bytes > 0 ? bytes
+            : throw new ArgumentException($"{RenderCacheBytesSetting} must be a positive number of bytes (default {RenderCache.DefaultMaxBytes}); got {bytes}.", RenderCacheBytesSetting);
+    }
+
+    /// <summary><c>Web:MaxConcurrentSearches</c>, positive.</summary>
+    /// <exception cref="ArgumentException">Zero or negative, naming the setting.</exception>
+    public static int MaxConcurrentSearches(IConfiguration configuration)
+    {
+        var searches = configuration.GetValue<int?>(MaxConcurrentSearchesSetting) ?? SearchGate.DefaultMaxConcurrent;
+        return searches > 0 ? searches
+            : throw new ArgumentException($"{MaxConcurrentSearchesSetting} must be a positive number of searches (default {SearchGate.DefaultMaxConcurrent}); got {searches}.", MaxConcurrentSearchesSetting);
+    }
+
     /// <summary>
     /// Registers the shared renderer and its caches, and the public base URL from
     /// <c>Web:PublicBaseUrl</c> (checked now, so a bad value stops `run` with exit code 2).
@@ -31,13 +49,8 @@ public static class FeedEndpoints
     {
         var configured = configuration[PublicBase.Setting] is { Length: > 0 } text ? PublicUrls.Parse(text, PublicBase.Setting) : null;
         services.AddSingleton(new PublicBase(configured));
-        var cacheBytes = configuration.GetValue<long?>(RenderCacheBytesSetting) ?? RenderCache.DefaultMaxBytes;
-        if (cacheBytes <= 0)
-            throw new ArgumentException($"{RenderCacheBytesSetting} must be a positive number of bytes (default {RenderCache.DefaultMaxBytes}); got {cacheBytes}.", RenderCacheBytesSetting);
-        services.AddSingleton(new RenderCache(maxBytes: cacheBytes));
-        var searches = configuration.GetValue<int?>(MaxConcurrentSearchesSetting) ?? SearchGate.DefaultMaxConcurrent;
-        if (searches <= 0)
-            throw new ArgumentException($"{MaxConcurrentSearchesSetting} must be a positive number of searches (default {SearchGate.DefaultMaxConcurrent}); got {searches}.", MaxConcurrentSearchesSetting);
+        services.AddSingleton(new RenderCache(maxBytes: RenderCacheBytes(configuration)));
+        var searches = MaxConcurrentSearches(configuration);
         services.AddSingleton(new SearchGate(searches));
         // SQLite calls block their thread (Microsoft.Data.Sqlite does no asynchronous I/O). With every search slot
         // busy and the pool at its minimum (one thread per core), health and cached feeds waited seconds for the

@@ -33,8 +33,8 @@ public static class NetworkAccess
     /// <summary>Forwarded headers from known proxies first (so the allow-list sees the real client), then the allow-list.</summary>
     public static WebApplication UseNetworkAccess(this WebApplication app)
     {
-        var proxies = Parse(Entries(app.Configuration, KnownProxiesSetting), KnownProxiesSetting);
-        var allowed = Parse(Entries(app.Configuration, AllowedNetworksSetting), AllowedNetworksSetting);
+        var proxies = Networks(app.Configuration, KnownProxiesSetting);
+        var allowed = Networks(app.Configuration, AllowedNetworksSetting);
         if (proxies.Count > 0)
         {
             var options = new ForwardedHeadersOptions
@@ -62,8 +62,9 @@ public static class NetworkAccess
         return app;
     }
 
-    private static IEnumerable<string> Entries(IConfiguration configuration, string setting) =>
-        configuration.GetSection(setting).Get<string[]>() ?? [];
+    /// <summary>The ranges listed under <paramref name="setting"/> (<see cref="KnownProxiesSetting"/> or <see cref="AllowedNetworksSetting"/>).</summary>
+    public static IReadOnlyList<IPNetwork> Networks(IConfiguration configuration, string setting) =>
+        Parse(configuration.GetSection(setting).Get<string[]>() ?? [], setting);
 
     private static IPAddress Normalise(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }

@@ -206,7 +206,8 @@ internal sealed class Downloader(HttpClient client, HostGate gate, OutboundPolic
 
     private static bool WasReset(Exception e) =>
         Find<SocketException>(e)?.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown
-        || Find<HttpIOException>(e)?.HttpRequestError is HttpRequestError.ResponseEnded;
+        || Find<HttpIOException>(e)?.HttpRequestError is HttpRequestError.ResponseEnded
+        || Find<HttpRequestException>(e)?.HttpRequestError is HttpRequestError.ResponseEnded;
 
     private static T? Find<T>(Exception? e) where T : Exception
     {

@@ -75,11 +75,19 @@ public sealed class CliTests : IAsyncLifetime
         info.Environment["FEEDHUB__Monitor__QuietMultiplier"] = "0";
         info.Environment["FEEDHUB__Web__PublicBaseUrl"] = "feeds.example.org";
         info.Environment["FEEDHUB__Schedule__StartWindow"] = "soon";
+        info.Environment["FEEDHUB__Web__KnownProxies__0"] = "proxy.local";
+        info.Environment["FEEDHUB__Web__AllowedNetworks__0"] = "192.168.10.0/99";
+        info.Environment["FEEDHUB__Web__MaxConcurrentSearches"] = "0";
+        info.Environment["FEEDHUB__Web__RenderCacheBytes"] = "-1";
 
         var result = await FeedhubProcess.RunAsync(info);
 
         Assert.Equal(2, result.ExitCode);
-        foreach (var named in new[] { "Fetch:MinHostGap", "Retention:MaxAge", "Monitor:QuietMultiplier", "Web:PublicBaseUrl", "Schedule:StartWindow", "$.sources[0].id" })
+        foreach (var named in new[]
+                 {
+                     "Fetch:MinHostGap", "Retention:MaxAge", "Monitor:QuietMultiplier", "Web:PublicBaseUrl", "Schedule:StartWindow",
+                     "Web:KnownProxies:0", "Web:AllowedNetworks:0", "Web:MaxConcurrentSearches", "Web:RenderCacheBytes", "$.sources[0].id",
+                 })
             Assert.Contains(named, result.Stderr);
     }
 
