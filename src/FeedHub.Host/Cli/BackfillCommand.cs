@@ -25,8 +25,7 @@ public static class BackfillCommand
             var budget = parse.GetValue(pages);
             if (budget is < 1 or > 10_000) throw new ArgumentException($"--pages must be between 1 and 10000, got {budget}");
             using var host = AppHost.CreateCommandHost(parse.GetValue(config), parse.GetValue(db));
-            var pipeline = await Pipeline.StartAsync(host.Services, ct);
-            var selected = pipeline.Catalog.Select(parse.GetValue(sources) ?? []);
+            var selected = (await Pipeline.StartAsync(host.Services, ct, only: parse.GetValue(sources))).Selected;
             foreach (var feed in selected.Where(s => s.Kind != SourceKind.Html))
                 Console.WriteLine($"{feed.Id}: skipped — a feed has no list pages to backfill");
             var backfill = ActivatorUtilities.CreateInstance<SourceBackfill>(host.Services);

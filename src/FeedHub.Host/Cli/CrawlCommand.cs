@@ -21,10 +21,9 @@ public static class CrawlCommand
         command.SetAction((parse, ct) => CommandGuard.RunAsync(async () =>
         {
             using var host = AppHost.CreateCommandHost(parse.GetValue(config), parse.GetValue(db));
-            var pipeline = await Pipeline.StartAsync(host.Services, ct);
-            var selected = pipeline.Catalog.Select(parse.GetValue(sources) ?? []);
             var maxPages = parse.GetValue(pages) ?? host.Services.GetRequiredService<CrawlSettings>().MaxPages;
             if (maxPages is < 1 or > 1000) throw new ArgumentException($"--pages must be between 1 and 1000, got {maxPages}");
+            var selected = (await Pipeline.StartAsync(host.Services, ct, only: parse.GetValue(sources))).Selected;
 
             var reports = await host.Services.GetRequiredService<CrawlPass>().RunAsync(
                 selected, new CrawlOptions { MaxPages = maxPages }, ct, r => Console.WriteLine(r.Summary));

@@ -21,8 +21,7 @@ public static class PreviewCommand
             try
             {
                 using var host = AppHost.CreateCommandHost(parse.GetValue(config), scratch);
-                var pipeline = await Pipeline.StartAsync(host.Services, ct);
-                var target = pipeline.Catalog.Select([parse.GetValue(source)!])[0];
+                var target = (await Pipeline.StartAsync(host.Services, ct, only: [parse.GetValue(source)!])).Selected[0];
                 var report = await host.Services.GetRequiredService<SourceCrawler>().CrawlAsync(
                     target, new CrawlOptions { MaxPages = parse.GetValue(pages) ?? 1, DryRun = true }, ct);
                 foreach (var item in report.Items)

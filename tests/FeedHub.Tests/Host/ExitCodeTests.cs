@@ -104,6 +104,7 @@ public sealed class ExitCodeTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("unknown source id(s): kab-blor (closest of the 36 known: kab-blora, ", result.Stderr);
+        Assert.False(File.Exists(Path.Combine(_dir, "x.db")), "a mistyped id must not create the database");
     }
 
     [Theory]
