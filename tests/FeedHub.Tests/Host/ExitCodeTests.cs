@@ -15,6 +15,9 @@ public sealed class ExitCodeTests : IDisposable
 
     private string Config => Path.Combine(RepoRoot.Path, "feeds.json");
 
+    public static TheoryData<string> EveryCommand() =>
+        new("run", "backfill", "crawl", "check", "preview", "items", "status", "demo", "export", "prune", "backup");
+
     private static void AssertPlain(FeedhubProcess.Result result)
     {
         Assert.DoesNotContain("Exception", result.Stderr);
@@ -23,16 +26,7 @@ public sealed class ExitCodeTests : IDisposable
     }
 
     [Theory]
-    [InlineData("run")]
-    [InlineData("backfill")]
-    [InlineData("crawl")]
-    [InlineData("check")]
-    [InlineData("preview")]
-    [InlineData("items")]
-    [InlineData("status")]
-    [InlineData("demo")]
-    [InlineData("export")]
-    [InlineData("prune")]
+    [MemberData(nameof(EveryCommand))]
     public async Task An_unknown_option_exits_2_on_every_command(string command)
     {
         var result = await FeedhubProcess.RunAsync(_dir, command, "--no-such-option");
@@ -43,16 +37,7 @@ public sealed class ExitCodeTests : IDisposable
     }
 
     [Theory]
-    [InlineData("run")]
-    [InlineData("backfill")]
-    [InlineData("crawl")]
-    [InlineData("check")]
-    [InlineData("preview")]
-    [InlineData("items")]
-    [InlineData("status")]
-    [InlineData("demo")]
-    [InlineData("export")]
-    [InlineData("prune")]
+    [MemberData(nameof(EveryCommand))]
     public async Task Help_of_every_command_exits_0_and_ends_with_examples_of_it(string command)
     {
         var result = await FeedhubProcess.RunAsync(_dir, command, "--help");
