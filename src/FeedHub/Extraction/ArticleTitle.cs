@@ -80,7 +80,8 @@ internal sealed record ArticleTitle(string Text, IElement? Heading)
             var close = shown
                 .Select(h => (h.Text, h.Heading, Score: Cut(reference) && Fold(h.Text).StartsWith(cut, StringComparison.Ordinal) ? 1 : Slug.Similarity(h.Text, reference, siteWords)))
                 .Where(h => h.Score >= SameWording)
-                .MaxBy(h => h.Score);
+                .OrderByDescending(h => h.Score)
+                .FirstOrDefault();
             if (close.Heading is not null) return new ArticleTitle(close.Text, close.Heading);
         }
         return null;
@@ -119,7 +120,9 @@ internal sealed record ArticleTitle(string Text, IElement? Heading)
         var headings = document.QuerySelectorAll(Headings).Select(h => (Heading: h, Text: PageText.Of(h))).ToList();
         var same = headings.FirstOrDefault(h => string.Equals(h.Text, title, StringComparison.OrdinalIgnoreCase));
         if (same.Heading is not null) return same.Heading;
-        var closest = headings.Select(h => (h.Heading, Score: Slug.Similarity(h.Text, title, siteWords))).MaxBy(h => h.Score);
+        var closest = headings.Select(h => (h.Heading, Score: Slug.Similarity(h.Text, title, siteWords)))
+            .OrderByDescending(h => h.Score)
+            .FirstOrDefault();
         return closest.Score >= CloseToSlug ? closest.Heading : null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using FeedHub.Normalisation;
 
 namespace FeedHub.Extraction;
 
@@ -60,6 +61,14 @@ internal static partial class DateCandidates
         return words.Any(MonthNames.Contains) || NumericDate().IsMatch(text);
     }
 
+    /// <summary>
+    /// A template's meta line holding a date: "Rabu, 25 November 2026 · Dilihat 123 kali",
+    /// "Diposting: Senin, 30 November 2026 09:30 WIB", "Posted on November 30, 2026 by admin".
+    /// A bare date element inside it is preferred, being less to parse.
+    /// </summary>
+    private static bool IsMetaLineWithDate(string text) =>
+        MetaLine.Is(text) && (Word().Matches(text).Any(m => MonthNames.Contains(m.Value.ToLowerInvariant())) || NumericDate().IsMatch(text));
+
     private static string? NearTitle(IElement heading, IElement? body)
     {
         var scopes = new List<IElement> { heading };
@@ -69,10 +78,10 @@ internal static partial class DateCandidates
             var neighbours = Following(scope).Take(SiblingsAfterTitle).Concat(Preceding(scope).Take(SiblingsBeforeTitle));
             foreach (var neighbour in neighbours)
             {
-                if (body is not null && (neighbour == body || neighbour.Contains(body) || body.Contains(neighbour))) continue;
-                var date = new[] { neighbour }.Concat(neighbour.Descendants<IElement>())
-                    .Select(PageText.Of)
-                    .FirstOrDefault(IsDateOnly);
+                // The body itself is no neighbour; a line inside it is, when the headline sits in the body's container.
+                if (body is not null && (neighbour == body || neighbour.Contains(body))) continue;
+                var texts = new[] { neighbour }.Concat(neighbour.Descendants<IElement>()).Select(PageText.Of).ToList();
+                var date = texts.FirstOrDefault(IsDateOnly) ?? texts.FirstOrDefault(IsMetaLineWithDate);
                 if (date is not null) return date;
             }
         }

@@ -112,6 +112,15 @@ public sealed class ArticleTitleTests
             TitleOf(html, Salatiga, "/blog/read/8826_rakor-persiapan-pemungutan-suara-ulang-psu-di-tps-05"));
     }
 
+    [Fact]
+    public void A_headline_edited_after_publishing_is_read_though_the_slug_keeps_the_old_wording()
+    {
+        var html = Page("KPU Kota Salatiga :: Kunjungan Kerja Komisi II DPR RI", "Kunjungan Kerja Komisi II DPR RI",
+            head: """<meta property="og:title" content="Kunjungan Kerja Komisi II DPR RI">""");
+
+        Assert.Equal("Kunjungan Kerja Komisi II DPR RI", TitleOf(html, Salatiga, "/blog/read/8830_rapat-persiapan-audiensi"));
+    }
+
     [Theory]
     [InlineData("KPU Kota Salatiga | Peringati Hari Kartini", "Peringati Hari Kartini")]
     [InlineData("Peringati Hari Kartini - KPU Kota Salatiga", "Peringati Hari Kartini")]
