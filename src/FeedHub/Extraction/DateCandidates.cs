@@ -58,7 +58,7 @@ internal static partial class DateCandidates
         if (text.Length is 0 or > LongestDateText || !text.Any(char.IsAsciiDigit)) return false;
         var words = Word().Matches(text.Replace("'", "")).Select(m => m.Value.ToLowerInvariant()).ToList();
         if (!words.All(w => MonthNames.Contains(w) || WeekdayNames.Contains(w) || TimeWords.Contains(w))) return false;
-        return words.Any(MonthNames.Contains) || NumericDate().IsMatch(text);
+        return words.Any(MonthNames.Contains) || NumericDate().IsMatch(text) || IsoDate().IsMatch(text);
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ internal static partial class DateCandidates
     /// A bare date element inside it is preferred, being less to parse.
     /// </summary>
     private static bool IsMetaLineWithDate(string text) =>
-        MetaLine.Is(text) && (Word().Matches(text).Any(m => MonthNames.Contains(m.Value.ToLowerInvariant())) || NumericDate().IsMatch(text));
+        MetaLine.Is(text) && (Word().Matches(text).Any(m => MonthNames.Contains(m.Value.ToLowerInvariant())) || NumericDate().IsMatch(text) || IsoDate().IsMatch(text));
 
     private static string? NearTitle(IElement heading, IElement? body)
     {
@@ -140,4 +140,7 @@ internal static partial class DateCandidates
 
     [GeneratedRegex(@"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\b")]
     private static partial Regex NumericDate();
+
+    [GeneratedRegex(@"\b\d{4}-\d{1,2}-\d{1,2}\b")]
+    private static partial Regex IsoDate();
 }

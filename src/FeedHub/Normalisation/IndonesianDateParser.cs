@@ -5,7 +5,7 @@ using FeedHub.Sources;
 namespace FeedHub.Normalisation;
 
 /// <summary>
-/// Reads the dates KPU operators type into pages ("Kamis (2/10)", "Semarang, 6 Oktober 2025-",
+/// Reads the dates KPU operators type into pages ("Kamis (2/10)", "Semarang, 6 Oktober 2025-", "01-12-2026",
 /// "08 May 2020", "pukul 14.00 WITA") as well as machine dates (ISO 8601, RFC 3339, RFC 822/1123).
 /// Everything is explicit: invariant digits, a fixed month table, and the zone from the context,
 /// so the result never depends on the machine's culture or zone.
@@ -190,7 +190,8 @@ public static class IndonesianDateParser
             + @"(?<hour>[0-9]{1,2})[:.](?<minute>[0-9]{2})(?:[:.](?<second>[0-9]{2}))?(?![0-9])(?:\s*" + zone + ")?)?";
         const string iso = @"(?<![0-9])(?<year>[0-9]{4})-(?<month>[0-9]{1,2})-(?<day>[0-9]{1,2})(?![0-9])"
             + @"(?:[T\x20](?<hour>[0-9]{2}):(?<minute>[0-9]{2})(?::(?<second>[0-9]{2})(?:[.,][0-9]+)?)?\s*" + "(?:" + zone + ")?)?";
-        const string numeric = @"(?<![0-9/.:])(?<day>[0-9]{1,2})/(?<month>[0-9]{1,2})/" + year + "(?!/)";
+        // "29/3/2023", and with one separator repeated "01-12-2026" or "01.12.2026"; the four-digit year keeps ranges and amounts out.
+        const string numeric = @"(?<![0-9/.:-])(?<day>[0-9]{1,2})(?<separator>[/.-])(?<month>[0-9]{1,2})\k<separator>" + year + "(?![/.-][0-9])";
         const string bracketedNoYear = @"(?<=[(\[]\s*)(?<day>[0-9]{1,2})/(?<month>[0-9]{1,2})(?=\s*[)\]])";
         var dayMonthYear = @"(?<![0-9])(?<day>[0-9]{1,2})[\s-]*" + monthName + @",?[\s-]*" + year;
         var monthDayYear = @"(?<![a-z])" + monthName + @"\s+(?<day>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+" + year;

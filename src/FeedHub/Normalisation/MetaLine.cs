@@ -28,14 +28,15 @@ internal static partial class MetaLine
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Labelled();
 
-    /// <summary>"By admin", "Oleh kpukabpati", "posted by admin": one name word after the marker.</summary>
-    [GeneratedRegex(@"\b(?:by|oleh|penulis\s*:?)\s+\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"By admin", "Oleh: Humas", "posted by admin": one name word after the marker ("By : MM" is a photo credit, the story's).</summary>
+    [GeneratedRegex(@"\b(?:by|oleh:?|penulis\s*:?)\s+\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByName();
 
     [GeneratedRegex(@"\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
         + @"|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|desember"
         + @"|january|february|march|may|june|july|august|october|december|jan|feb|mar|apr|jun|jul|agt|agu|ags|aug|sep|sept|okt|oct|nov|nop|des|dec"
-        + @"|telah|dilihat|dibaca|kali|views?|hits|comments?|komentar|no|tidak\s+ada|wib|pukul|posted|diposting|on|pada|admin|administrator)\b|\d+",
+        + @"|telah|dilihat|dibaca|kali|views?|hits|comments?|komentar|no|tidak\s+ada|wib|wita|wit|pukul|posted|diposting|on|pada|admin|administrator"
+        + @"|tanggal|tgl|dibuat|diterbitkan|dipublikasikan|diperbarui|published|updated|date)\b|\d+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Parts();
 }

@@ -49,6 +49,9 @@ public class IndonesianDateParserTests
     [InlineData("Semarang, 6 Oktober 2025— Komisi", "2025-10-06T00:00:00+07:00")]
     [InlineData("Blora, 29/3/2023 - Teks", "2023-03-29T00:00:00+07:00")]
     [InlineData("Blora [29/03/2023] — Teks", "2023-03-29T00:00:00+07:00")]
+    // dashes or dots instead of slashes, as date elements print them
+    [InlineData("Tanggal: 01-12-2025", "2025-12-01T00:00:00+07:00")]
+    [InlineData("Selasa, 01.12.2025 10:00", "2025-12-01T10:00:00+07:00")]
     public void Reads_observed_date_forms(string text, string expected) =>
         Assert.Equal(expected, Parse(text, Wib));
 
@@ -196,6 +199,8 @@ public class IndonesianDateParserTests
     [InlineData("Rapat 2/10 di aula")]
     [InlineData("Pukul 10:30 WIB")]
     [InlineData("Tanggal 2/10/25")]
+    [InlineData("Versi 1.2.2025-3")]
+    [InlineData("Rasio 12-10/2025")]
     [InlineData("Pemilu 2024 berjalan lancar")]
     [InlineData("")]
     public void Finds_no_date_where_there_is_none(string text) =>
