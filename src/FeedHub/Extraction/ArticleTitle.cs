@@ -8,6 +8,7 @@ namespace FeedHub.Extraction;
 internal sealed record ArticleTitle(string Text, IElement? Heading)
 {
     private const string Headings = "h1, h2, h3, h4, h5, h6";
+    private const string TitleLikeElements = "div, p, span, strong, b";
     private const double CloseToSlug = 0.5;
     private const double SameWording = 0.8;
     private const char Undecodable = '\uFFFD';
@@ -114,7 +115,10 @@ internal sealed record ArticleTitle(string Text, IElement? Heading)
         return stripped.Length > 0 ? stripped : title;
     }
 
-    /// <summary>The heading that shows the title chosen from meta or <c>&lt;title&gt;</c>, if any.</summary>
+    /// <summary>
+    /// The heading that shows the title chosen from meta or <c>&lt;title&gt;</c>, if any; else the element
+    /// that shows it as a heading would (<c>&lt;div class="title"&gt;</c>): the date and body are found from it.
+    /// </summary>
     private static IElement? HeadingShowing(IDocument document, string title, IReadOnlySet<string> siteWords)
     {
         var headings = document.QuerySelectorAll(Headings).Select(h => (Heading: h, Text: PageText.Of(h))).ToList();
@@ -123,6 +127,18 @@ internal sealed record ArticleTitle(string Text, IElement? Heading)
         var closest = headings.Select(h => (h.Heading, Score: Slug.Similarity(h.Text, title, siteWords)))
             .OrderByDescending(h => h.Score)
             .FirstOrDefault();
-        return closest.Score >= CloseToSlug ? closest.Heading : null;
+        return closest.Score >= CloseToSlug ? closest.Heading : PlainElementShowing(document, title);
+    }
+
+    /// <summary>
+    /// The first block or bold element in the body whose whole text is the title (innermost of nested ones; a
+    /// later one is the body repeating the title, a link is another page's).
+    /// </summary>
+    private static IElement? PlainElementShowing(IDocument document, string title)
+    {
+        var showing = (document.Body?.QuerySelectorAll(TitleLikeElements) ?? Enumerable.Empty<IElement>())
+            .Where(e => e.Closest("a") is null && string.Equals(PageText.Of(e), title, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return showing.Count == 0 ? null : showing.Last(e => e == showing[0] || showing[0].Contains(e));
     }
 }

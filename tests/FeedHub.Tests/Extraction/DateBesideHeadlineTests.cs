@@ -16,13 +16,13 @@ public sealed class DateBesideHeadlineTests
 
     private static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
 
-    private static ResolvedDate Resolve(string lineUnderHeadline)
+    private static ResolvedDate Resolve(string lineUnderHeadline, string headline = """<h2 class="judul">Evaluasi Tahapan Pencalonan</h2>""")
     {
         var html = $"""
             <html><head><meta charset="utf-8"><title>KPU Kabupaten Contoh :: Evaluasi Tahapan Pencalonan</title>
             <meta property="og:title" content="Evaluasi Tahapan Pencalonan"></head><body>
             <div class="container"><div class="row"><div class="col-md-8">
-            <h2 class="judul">Evaluasi Tahapan Pencalonan</h2>
+            {headline}
             {lineUnderHeadline}
             <img src="/img/505.jpg">
             <p>KPU Kabupaten Contoh melaksanakan evaluasi tahapan pencalonan bersama Bawaslu dan partai politik.</p>
@@ -54,5 +54,13 @@ public sealed class DateBesideHeadlineTests
 
         Assert.Equal(At(expected), resolved.Published);
         Assert.False(resolved.Source.IsEstimated(), $"dated from {resolved.Source}");
+    }
+
+    [Fact]
+    public void A_headline_in_a_plain_element_still_anchors_the_date_under_it()
+    {
+        var resolved = Resolve("""<p class="date">Senin, 30 November 2026</p>""", headline: """<div class="title">Evaluasi Tahapan Pencalonan</div>""");
+
+        Assert.Equal((At("2026-11-30T00:00:00+07:00"), DateSource.PageElement), (resolved.Published, resolved.Source));
     }
 }
