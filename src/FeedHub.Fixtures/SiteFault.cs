@@ -30,6 +30,8 @@ public enum SiteFault
     MissingCharset,
     /// <summary>A UTF-8 byte-order mark, while the Content-Type claims windows-1252.</summary>
     ByteOrderMark,
+    /// <summary>Header says <c>charset=windows-1252</c> (a server default), the bytes are UTF-8 without a BOM, and no meta charset.</summary>
+    CharsetLie,
     /// <summary>Bytes that are not UTF-8 (<c>FF FE C3</c>) before every closing heading tag.</summary>
     InvalidUtf8,
     /// <summary>The page's content inside <see cref="FaultSizes.NestingDepth"/> unclosed <c>&lt;div&gt;</c>s.</summary>

@@ -26,6 +26,17 @@ public sealed class CharsetDetectorTests
     public void Reads_iso_8859_1_as_windows_1252() =>
         Assert.Equal(Title, CharsetDetector.Decode(Windows1252(Title), "text/html; charset=ISO-8859-1"));
 
+    [Theory]
+    [InlineData("text/html; charset=windows-1252", "")]
+    [InlineData("text/html; charset=ISO-8859-1", "")]
+    [InlineData("text/html", "<meta charset=\"windows-1252\">")]
+    public void Valid_utf8_beyond_ascii_wins_over_a_declared_single_byte_charset(string contentType, string meta)
+    {
+        var html = $"<html><head>{meta}<title>{Title}</title></head></html>";
+
+        Assert.Contains($"<title>{Title}</title>", CharsetDetector.Decode(Encoding.UTF8.GetBytes(html), contentType));
+    }
+
     [Fact]
     public void Byte_order_mark_beats_the_content_type()
     {

@@ -79,6 +79,7 @@ public sealed class SourceFaultTests
     [InlineData(SiteFault.UnknownCharset)]
     [InlineData(SiteFault.MissingCharset)]
     [InlineData(SiteFault.ByteOrderMark)]
+    [InlineData(SiteFault.CharsetLie)]
     public async Task A_charset_fault_still_decodes_new_articles_as_utf8(SiteFault fault)
     {
         await using var rig = await CrawlRig.StartAsync();
