@@ -56,6 +56,9 @@ public static class ConfigLoader
 
     private sealed class Reader
     {
+        /// <summary>A source's display name is a feed title and a dashboard cell: a regency's name, never a paragraph.</summary>
+        public const int MaxNameLength = 100;
+
         private static readonly Regex IdPattern = new("^[a-z0-9][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant);
         private static readonly Regex RegionPattern = new("^[a-z0-9][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant);
         private static readonly HtmlParser SelectorProbe = new();
@@ -173,6 +176,11 @@ public static class ConfigLoader
             if (id is not null && !IdPattern.IsMatch(id))
                 Error(path + ".id", $"\"{id}\" must be lowercase letters, digits and '-', like \"kab-blora\"");
             var name = Required(s, "name", path);
+            if (name is { Length: > MaxNameLength })
+            {
+                Error(path + ".name", $"is {name.Length} characters long; at most {MaxNameLength} (it titles feeds and dashboard rows), e.g. \"KPU Kabupaten Blora\"");
+                name = null;
+            }
             var region = Required(s, "region", path);
             if (region is not null && !RegionPattern.IsMatch(region))
                 Error(path + ".region", $"\"{region}\" must be a lowercase slug, like \"jawa-tengah\"");

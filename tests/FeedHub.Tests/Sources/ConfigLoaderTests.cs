@@ -231,4 +231,15 @@ public class ConfigLoaderTests
         Assert.Contains("user:pass@", error.Message);
         Assert.DoesNotContain("rahasia", error.Message);
     }
+
+    [Fact]
+    public void A_source_name_longer_than_a_title_is_rejected_by_path()
+    {
+        var longName = "KPU Kabupaten Blora " + string.Concat(Enumerable.Repeat("dan sekitarnya ", 10));
+
+        var error = Assert.Single(ErrorsOf($$"""{ {{Profiles}}, "sources": [ {{Blora().Replace("\"KPU Kabupaten Blora\"", $"\"{longName}\"")}} ] }"""));
+
+        Assert.Equal("$.sources[0].name", error.Path);
+        Assert.Contains("at most 100", error.Message);
+    }
 }
