@@ -351,14 +351,19 @@ public static class ConfigLoader
         {
             try
             {
-                _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-                return true;
+                _ = new Regex(pattern, RegexOptions.CultureInvariant, ProfilePattern.MatchTimeout);
             }
             catch (ArgumentException ex)
             {
                 Error(path, $"not a valid regular expression: {ex.Message}");
                 return false;
             }
+            if (ProfilePattern.FirstTimeout(pattern) is { } probe)
+            {
+                Error(path, $"\"{pattern}\" ran over {ProfilePattern.MatchTimeout.TotalMilliseconds:0} ms on the test input \"{probe}\" (catastrophic backtracking, e.g. a nested quantifier such as (a+)+): it would stall every crawl; simplify it");
+                return false;
+            }
+            return true;
         }
 
         private string? Required(JsonElement obj, string field, string path)

@@ -196,6 +196,22 @@ public class ConfigLoaderTests
         Assert.Equal("$.profiles.p.articlePatterns[0]", error.Path);
     }
 
+    [Theory]
+    [InlineData("""^https?://[^/]+/(?:index\.php/)?blog/read/(?<slug>(a+)+)$""", "articlePatterns[0]")]
+    [InlineData("""^https?://[^/]+/blog/read/(?<slug>([a-z0-9]+-?)*)$""", "articlePatterns[0]")]
+    public void A_pattern_that_backtracks_catastrophically_is_rejected_by_path(string pattern, string field)
+    {
+        var json = $$"""
+            { "profiles": { "p": { "articlePatterns": [ {{System.Text.Json.JsonSerializer.Serialize(pattern)}} ] } },
+              "sources": [ { "id": "a", "name": "A", "region": "r", "url": "https://a.example", "profile": "p" } ] }
+            """;
+
+        var error = Assert.Single(ErrorsOf(json));
+
+        Assert.Equal($"$.profiles.p.{field}", error.Path);
+        Assert.Contains("catastrophic backtracking", error.Message);
+    }
+
     [Fact]
     public void Malformed_json_reports_line_and_column()
     {

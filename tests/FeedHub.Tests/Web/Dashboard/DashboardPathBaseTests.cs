@@ -38,7 +38,7 @@ public sealed class DashboardPathBaseTests(DashboardUnderPrefix host) : IClassFi
     }
 
     /// <summary>Every root-relative link or form target of a page starts with <paramref name="prefix"/>/.</summary>
-    public static void AssertLocalLinksUnder(string prefix, string body)
+    internal static void AssertLocalLinksUnder(string prefix, string body)
     {
         var local = Regex.Matches(body, "(?:href|action)=\"(/[^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.NotEmpty(local);
