@@ -42,6 +42,7 @@ internal static class SyndicationFeedReader
         if (FeedLinks.EntryUrl(feedUrl, link, id) is not { } entryUrl) return null;
 
         var summary = item.Summary?.Text;
+        var categories = item.Categories.Select(c => c.Label ?? c.Name).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct().ToList();
         return new ExtractedArticle
         {
             Url = entryUrl,
@@ -51,7 +52,9 @@ internal static class SyndicationFeedReader
             ImageUrl = ImageOf(item, raw, feedUrl),
             Author = item.Authors.Select(a => a.Name ?? a.Email).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))?.Trim()
                      ?? FeedXml.Text(raw, FeedXml.Dc + "creator"),
-            Tags = item.Categories.Select(c => c.Label ?? c.Name).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct().ToList(),
+            // The feed's first category is the item's category (its category feed lists it); all of them are tags.
+            CategoryLabel = categories.FirstOrDefault(),
+            Tags = categories,
             ExternalId = id,
             Dates = RawDates(raw).Select(text => new DateCandidate(DateSource.Meta, text)).ToList(),
             UpdatedText = FeedXml.Text(raw, FeedXml.Atom + "updated") ?? FeedXml.Text(raw, FeedXml.DcTerms + "modified"),

@@ -45,6 +45,14 @@ public sealed class FeedDocumentParserTests
     }
 
     [Fact]
+    public void The_first_category_of_an_rss_item_is_its_category_and_every_one_a_tag()
+    {
+        var entries = FeedDocumentParser.Parse(Rss, FeedUrl).Entries;
+
+        Assert.Equal(("Sosialisasi", (string?)null), (entries[0].CategoryLabel, entries[1].CategoryLabel));
+    }
+
+    [Fact]
     public void Skips_entries_without_link_or_id()
     {
         var feed = FeedDocumentParser.Parse(Rss, FeedUrl);
