@@ -47,9 +47,7 @@ public sealed class SourceCrawler(
 
     private async Task CrawlSiteAsync(CrawlRun run, CancellationToken ct)
     {
-        // Undated items are placed by list order only where the list is read from its start for the first
-        // time or in backfill; one that appears on a later crawl is new, and first-seen is its best date.
-        var estimateUndated = run.Options.Backfill || (await states.GetAsync(run.Source.Id, ct))?.LastSuccess is null;
+        var estimateUndated = await EstimatesUndatedAsync(run, ct);
         foreach (var category in run.Source.Categories)
         {
             var listStart = run.Writes.Count;
@@ -183,6 +181,13 @@ public sealed class SourceCrawler(
         Keep(run, normalised, known?.Slug ?? key.Slug, fingerprint, known);
     }
 
+    /// <summary>
+    /// Undated items are placed by list (or feed) order only where the list is read from its start for the
+    /// first time or in backfill; one that appears on a later crawl is new, and first-seen is its best date.
+    /// </summary>
+    private async Task<bool> EstimatesUndatedAsync(CrawlRun run, CancellationToken ct) =>
+        run.Options.Backfill || (await states.GetAsync(run.Source.Id, ct))?.LastSuccess is null;
+
     private async Task CrawlFeedAsync(CrawlRun run, CancellationToken ct)
     {
         var fetched = await FetchAsync(run, run.Source.Url, ct);
@@ -217,11 +222,12 @@ public sealed class SourceCrawler(
             }
             Keep(run, normalised, key.Slug, null, knownItem);
         }
+        if (await EstimatesUndatedAsync(run, ct)) DateByListOrder(run, 0);
     }
 
     private static string Unexpected(Exception e) => $"failed unexpectedly ({e.GetType().Name}: {e.Message})";
 
-    /// <summary>Re-dates this run's new, undated items written since <paramref name="listStart"/> (one category's list, in list order).</summary>
+    /// <summary>Re-dates this run's new, undated items written since <paramref name="listStart"/> (one category's list or the feed, in its order).</summary>
     private static void DateByListOrder(CrawlRun run, int listStart)
     {
         var listed = run.Writes.Skip(listStart).Select(w => w.Item).ToList();

@@ -1,5 +1,6 @@
 using FeedHub.Crawling;
 using FeedHub.Extraction;
+using FeedHub.Normalisation;
 using FeedHub.Sources;
 using FeedHub.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +26,7 @@ public sealed class FeedSourceCrawlTests : IAsyncLifetime
         </channel></rss>
         """;
 
+    private string _rss = Rss;
     private WebApplication _server = null!;
     private ServiceProvider _services = null!;
     private string _dir = null!;
@@ -35,7 +37,7 @@ public sealed class FeedSourceCrawlTests : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _server = builder.Build();
-        _server.MapGet("/rss.xml", () => Results.Text(Rss, "application/rss+xml"));
+        _server.MapGet("/rss.xml", () => Results.Text(_rss, "application/rss+xml"));
         await _server.StartAsync();
         var url = new Uri(new Uri(_server.Urls.First()), "/rss.xml");
         _source = ConfigLoader.Parse($$"""
@@ -62,7 +64,7 @@ public sealed class FeedSourceCrawlTests : IAsyncLifetime
         _services.GetRequiredService<SourceCrawler>().CrawlAsync(_source, new CrawlOptions(), CancellationToken.None);
 
     [Fact]
-    public async Task Every_entry_is_stored_with_its_feed_date_and_a_bad_date_falls_back()
+    public async Task Every_entry_is_stored_with_its_feed_date_and_a_bad_date_is_placed_by_feed_order()
     {
         var report = await CrawlAsync();
 
@@ -73,7 +75,10 @@ public sealed class FeedSourceCrawlTests : IAsyncLifetime
         Assert.Equal(new DateTimeOffset(2026, 1, 5, 9, 30, 0, TimeSpan.FromHours(7)), rekap.Published);
         Assert.Equal(DateSource.Meta, rekap.DateSource);
         Assert.Equal("https://jateng.bawaslu.go.id/berita/rekap", rekap.Link);
-        Assert.Equal(DateSource.FirstSeen, items.Single(i => i.Title.StartsWith("Sosialisasi", StringComparison.Ordinal)).DateSource);
+        // First crawl: the entry after a dated one is older than it, not news of today.
+        var sosialisasi = items.Single(i => i.Title.StartsWith("Sosialisasi", StringComparison.Ordinal));
+        Assert.Equal(DateSource.ListOrder, sosialisasi.DateSource);
+        Assert.InRange(sosialisasi.Published, rekap.Published - ListOrderDates.EndGap, rekap.Published);
     }
 
     [Fact]
@@ -84,5 +89,21 @@ public sealed class FeedSourceCrawlTests : IAsyncLifetime
         var report = await CrawlAsync();
 
         Assert.Equal((0, 0, 2), (report.New, report.Updated, report.Unchanged));
+    }
+
+    [Fact]
+    public async Task An_undated_entry_that_appears_on_a_later_crawl_is_dated_when_first_seen()
+    {
+        await CrawlAsync();
+        _rss = Rss.Insert(Rss.IndexOf("<item>", StringComparison.Ordinal), """
+            <item><title>Apel Siaga Pengawasan</title><link>https://jateng.bawaslu.go.id/berita/apel</link>
+              <guid>https://jateng.bawaslu.go.id/?p=103</guid><description>Apel siaga.</description></item>
+            """);
+
+        var report = await CrawlAsync();
+
+        Assert.Equal(1, report.New);
+        var apel = (await _services.GetRequiredService<ItemStore>().QueryAsync(new ItemFilter(), CancellationToken.None)).Single(i => i.Title == "Apel Siaga Pengawasan");
+        Assert.Equal((DateSource.FirstSeen, apel.FirstSeen), (apel.DateSource, apel.Published));
     }
 }
