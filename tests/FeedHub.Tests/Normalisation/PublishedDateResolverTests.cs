@@ -89,6 +89,26 @@ public class PublishedDateResolverTests
             SeenAt("2026-01-05T10:00:00+07:00") with { Neighbour = At("2023-02-01T00:00:00+07:00") }).Published);
 
     [Fact]
+    public void Never_mends_a_meta_date_to_the_year_of_an_older_story_above_it()
+    {
+        var resolved = PublishedDateResolver.Resolve(
+            [new(DateSource.Meta, "2025-12-10T05:00:00+07:00")],
+            SeenAt("2025-12-10T10:00:00+07:00") with { Neighbour = At("2024-11-10T00:00:00+07:00") });
+
+        Assert.Equal(new ResolvedDate(At("2025-12-10T05:00:00+07:00"), DateSource.Meta), resolved);
+    }
+
+    [Fact]
+    public void Keeps_a_typed_date_years_newer_than_an_imported_story_above_it()
+    {
+        var resolved = PublishedDateResolver.Resolve(
+            [new(DateSource.BodyText, "Blora, 9 Desember 2025 – Teks")],
+            SeenAt("2025-12-10T10:00:00+07:00") with { Neighbour = At("2020-02-14T00:00:00+07:00") });
+
+        Assert.Equal(new ResolvedDate(At("2025-12-09T00:00:00+07:00"), DateSource.BodyText), resolved);
+    }
+
+    [Fact]
     public void Accepts_a_date_months_old_on_a_first_crawl()
     {
         var resolved = PublishedDateResolver.Resolve(
