@@ -47,13 +47,14 @@ internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, Postin
             .ToList();
     }
 
-    /// <summary>A new article in the site's usual date form, as an operator would post it.</summary>
-    public StoredArticle Publish(string title, string bodyText, DateTimeOffset published, int category, DateTimeOffset now)
+    /// <summary>A new article in the site's usual date form (or with none in its text), as an operator would post it.</summary>
+    public StoredArticle Publish(string title, string bodyText, DateTimeOffset published, int category, DateTimeOffset now, bool undated)
     {
         if (slugs.Contains(Slug.From(title)))
             throw new ArgumentException($"Site {site.Id} already has an article with the slug of '{title}'.", nameof(title));
         var date = WibDate(published);
-        var form = style.UsualDateForm == DateForm.NoYear && date.Year != WibDate(now).Year ? DateForm.Indonesian : style.UsualDateForm;
+        var form = undated ? DateForm.None
+            : style.UsualDateForm == DateForm.NoYear && date.Year != WibDate(now).Year ? DateForm.Indonesian : style.UsualDateForm;
         var draft = new Draft(category, date, published, title, StoredArticle.Paragraphs(bodyText), form,
             DatedLead.Template(form, date, site.Place, style.WordPressAuthor, style.Spelling, rng), []);
         return Store(draft, NextId(), hidesListTitle: false, beritaBaca: false, lastModified: now);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using FeedHub.Normalisation;
 
 namespace FeedHub.Extraction;
 
@@ -34,7 +35,7 @@ internal static partial class DateCandidates
             .Select(text => new DateCandidate(DateSource.Meta, text));
     }
 
-    /// <summary>The date selector's element when set; else a short date-only element among the title's neighbours.</summary>
+    /// <summary>The date selector's element when set; else a short date line among the title's neighbours.</summary>
     public static DateCandidate? FromPageElement(IDocument document, string? dateSelector, Uri url, IElement? titleHeading, IElement? body)
     {
         var text = dateSelector is not null
@@ -60,6 +61,20 @@ internal static partial class DateCandidates
         return words.Any(MonthNames.Contains) || NumericDate().IsMatch(text);
     }
 
+    /// <summary>
+    /// True for a date alone, or a date in a line that says nothing but what templates print about a post
+    /// ("Rabu, 25 November 2026 · Dilihat 123 kali", "25/11/2026 | Admin"): class-less templates date the story so.
+    /// </summary>
+    private static bool IsDateLine(string text) =>
+        IsDateOnly(text) || (MetaLine.Is(text) && (NumericDate().IsMatch(text) || Word().Matches(text).Any(w => MonthNames.Contains(w.Value.ToLowerInvariant())) && text.Any(char.IsAsciiDigit)));
+
+    /// <summary>The neighbour's date: a date-only element in it first ("6 Januari 2026" inside "6 Januari 2026 · Dibaca 12 kali"), else its date line.</summary>
+    private static string? DateIn(IElement neighbour)
+    {
+        var texts = new[] { neighbour }.Concat(neighbour.Descendants<IElement>()).Select(PageText.Of).ToList();
+        return texts.FirstOrDefault(IsDateOnly) ?? texts.FirstOrDefault(IsDateLine);
+    }
+
     private static string? NearTitle(IElement heading, IElement? body)
     {
         var scopes = new List<IElement> { heading };
@@ -70,10 +85,7 @@ internal static partial class DateCandidates
             foreach (var neighbour in neighbours)
             {
                 if (body is not null && (neighbour == body || neighbour.Contains(body) || body.Contains(neighbour))) continue;
-                var date = new[] { neighbour }.Concat(neighbour.Descendants<IElement>())
-                    .Select(PageText.Of)
-                    .FirstOrDefault(IsDateOnly);
-                if (date is not null) return date;
+                if (DateIn(neighbour) is { } date) return date;
             }
         }
         return null;

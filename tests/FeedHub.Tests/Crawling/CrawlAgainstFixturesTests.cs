@@ -40,6 +40,22 @@ public sealed class CrawlAgainstFixturesTests
     }
 
     [Fact]
+    public async Task An_undated_story_that_appears_on_a_later_crawl_is_dated_first_seen_not_estimated()
+    {
+        await using var pipeline = await FarmPipeline.StartAsync(sites: 6, articles: 12);
+        await pipeline.CrawlAsync();
+        var site = pipeline.Farm.Sites.First(s => s.Articles.All(a => a.ExpectedDateSource != "Meta"));
+        var fresh = site.Publish("KPU Gelar Rapat Evaluasi Pemutakhiran Data Pemilih",
+            "Teks sintetis rapat evaluasi pemutakhiran data pemilih berkelanjutan bersama para operator. (HumasKPU)", DateTimeOffset.UtcNow, undated: true);
+        Assert.Null(fresh.ExpectedPublished);
+
+        await pipeline.CrawlAsync();
+
+        var item = (await AllItemsAsync(pipeline.Items)).Single(i => i.Id == StoredItems.IdOf(site, fresh));
+        Assert.Equal((FeedHub.Extraction.DateSource.FirstSeen, item.FirstSeen), (item.DateSource, item.Published));
+    }
+
+    [Fact]
     public async Task Backfill_dates_every_older_article_as_its_page_shows_down_to_the_migrated_archive()
     {
         // 40 stories a site on 5–10 per page: one list page a site leaves the oldest, and every 2019–2020 import, to backfill.
