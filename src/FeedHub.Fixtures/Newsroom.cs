@@ -159,12 +159,15 @@ internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, Postin
     /// </summary>
     private (DateTimeOffset?, string) Expectation(DateForm form, DateTimeOffset published)
     {
-        if (form is DateForm.WordPressMeta) return (new DateTimeOffset(WibDate(published).ToDateTime(TimeOnly.MinValue), Wib), "BodyText");
+        if (form is DateForm.WordPressMeta) return (Noon(published), "BodyText");
         if (style.Meta != MetaStyle.None)
             return (new DateTimeOffset(published.Ticks - published.Ticks % TimeSpan.TicksPerSecond, published.Offset).ToOffset(Wib), "Meta");
         if (form is DateForm.None) return (null, "ListOrder");
-        return (new DateTimeOffset(WibDate(published).ToDateTime(TimeOnly.MinValue), Wib), "BodyText");
+        return (Noon(published), "BodyText");
     }
+
+    /// <summary>Where FeedHub puts a date shown without a time: noon WIB of its day.</summary>
+    private static DateTimeOffset Noon(DateTimeOffset published) => new(WibDate(published).ToDateTime(new TimeOnly(12, 0)), Wib);
 
     internal static DateOnly WibDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Wib).DateTime);
 }

@@ -43,17 +43,27 @@ public static class PublishedDateResolver
         ArgumentNullException.ThrowIfNull(ctx);
         foreach (var candidate in candidates)
         {
-            if (Read(candidate, ctx) is { } value && Plausible(value, candidate.Source, ctx) is { } plausible)
-                return new ResolvedDate(TimeZoneInfo.ConvertTime(plausible, ctx.Zone), candidate.Source);
+            // Prose or a meta value alike: the first date in the text counts.
+            if (IndonesianDateParser.FindAll(candidate.Text, ctx).FirstOrDefault() is { } found
+                && Plausible(found.Value, candidate.Source, ctx) is { } plausible)
+            {
+                var published = TimeZoneInfo.ConvertTime(plausible, ctx.Zone);
+                return new ResolvedDate(found.HasTime ? published : Midday(published, ctx), candidate.Source);
+            }
         }
         return new ResolvedDate(ctx.FirstSeenInZone, DateSource.FirstSeen);
     }
 
-    private static DateTimeOffset? Read(DateCandidate candidate, DateParseContext ctx)
+    /// <summary>
+    /// A date without a time of day is placed at noon of its day (in the source's zone), never after first-seen:
+    /// stories go up in office hours, so noon ranks a day-only story fairly among that day's timed ones (midnight put
+    /// every one of them below all timed stories of its day), and its calendar day stays the same read in UTC.
+    /// </summary>
+    private static DateTimeOffset Midday(DateTimeOffset day, DateParseContext ctx)
     {
-        if (candidate.Source == DateSource.BodyText)
-            return IndonesianDateParser.FindAll(candidate.Text, ctx).FirstOrDefault()?.Value;
-        return IndonesianDateParser.TryParse(candidate.Text, ctx, out var value) ? value : null;
+        var noon = new DateTimeOffset(day.Date.AddHours(12), day.Offset);
+        var seen = ctx.FirstSeenInZone;
+        return noon > seen && day.Date == seen.Date ? seen : noon;
     }
 
     /// <summary>

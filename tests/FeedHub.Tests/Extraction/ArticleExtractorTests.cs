@@ -209,7 +209,7 @@ public sealed class ArticleExtractorTests
 
         var date = PublishedDateResolver.Resolve(article.Dates, new DateParseContext(new DateTimeOffset(2026, 12, 5, 10, 0, 0, TimeSpan.FromHours(7)), TimeZones.Wib));
 
-        Assert.Equal(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.FromHours(7)), date.Published);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.FromHours(7)), date.Published);
         Assert.Equal("Rapat Pleno Terbuka", article.Title);
     }
 
