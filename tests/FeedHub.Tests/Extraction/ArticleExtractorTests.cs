@@ -194,6 +194,9 @@ public sealed class ArticleExtractorTests
     [InlineData("<div>Rabu, 25 November 2026 | Dilihat 123 kali | Admin</div>")]
     [InlineData("<p>Diposting pada Rabu, 25 November 2026 oleh admin · 123 views</p>")]
     [InlineData("<p><small>25/11/2026 · Dibaca 123 kali</small></p>")]
+    [InlineData("<p>Oleh: Admin | Rabu, 25 November 2026</p>")]
+    [InlineData("<div><span>Tanggal: 25 November 2026</span> <span>Dibaca: 123</span></div>")]
+    [InlineData("<p>Dipublikasikan 25 November 2026 · 4 menit baca</p>")]
     public void A_class_less_page_yields_the_date_of_its_counter_line(string metaLine)
     {
         var html = $$"""
