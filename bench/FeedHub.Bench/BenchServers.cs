@@ -30,9 +30,11 @@ internal static class BenchServers
 {
     /// <summary>
     /// FeedHub's `run` web app (<see cref="WebApp.BuildAsync"/>) on a loopback port, without the scheduler
-    /// and without request logging; <paramref name="settings"/> adds configuration (e.g. Fetch:MinHostGap).
+    /// and without request logging; <paramref name="settings"/> adds configuration (e.g. Fetch:MinHostGap), and
+    /// <paramref name="clock"/>, when given, replaces the system clock.
     /// </summary>
-    public static async Task<RunningServer> FeedHubAsync(string feedsJson, string database, IReadOnlyDictionary<string, string?> settings, CancellationToken ct)
+    public static async Task<RunningServer> FeedHubAsync(
+        string feedsJson, string database, IReadOnlyDictionary<string, string?> settings, CancellationToken ct, TimeProvider? clock = null)
     {
         var app = await WebApp.BuildAsync(
             new WebAppSettings { Config = feedsJson, Database = database, Urls = "http://127.0.0.1:0", Schedule = false }, ct,
@@ -40,6 +42,7 @@ internal static class BenchServers
             {
                 builder.Configuration.AddInMemoryCollection(settings);
                 builder.Logging.ClearProviders();
+                if (clock is not null) builder.Services.AddSingleton(clock);
             });
         await app.StartAsync(ct);
         return new RunningServer(app);

@@ -21,7 +21,7 @@ public sealed record FixtureArticle
     public required DateTimeOffset Published { get; init; }
     /// <summary>
     /// The date an extractor should settle on, or null when the page has no trustworthy date and
-    /// first-seen is right. Midnight WIB for body dates; with a time for meta dates.
+    /// first-seen is right. Noon WIB for dates shown without a time (compare the day); with the time for meta dates.
     /// </summary>
     public DateTimeOffset? ExpectedPublished { get; init; }
     /// <summary>"Meta", "BodyText" or "ListOrder" (the names of FeedHub's DateSource).</summary>

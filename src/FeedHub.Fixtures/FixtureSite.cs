@@ -107,13 +107,13 @@ public sealed class FixtureSite
 
     /// <summary>
     /// Puts a new article at the top of <paramref name="category"/> (the first category by default),
-    /// dated in the site's usual form; returns its truth.
+    /// dated in the site's usual form, or with no date in its text when <paramref name="undated"/>; returns its truth.
     /// </summary>
-    public FixtureArticle Publish(string title, string bodyText, DateTimeOffset published, int? category = null)
+    public FixtureArticle Publish(string title, string bodyText, DateTimeOffset published, int? category = null, bool undated = false)
     {
         lock (gate)
         {
-            var article = newsroom.Publish(title, bodyText, published, category ?? Categories[0], clock.GetUtcNow());
+            var article = newsroom.Publish(title, bodyText, published, category ?? Categories[0], clock.GetUtcNow(), undated);
             catalog = catalog.With(article, replacing: null);
             return article.Truth;
         }

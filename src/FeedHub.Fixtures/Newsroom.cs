@@ -47,13 +47,14 @@ internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, Postin
             .ToList();
     }
 
-    /// <summary>A new article in the site's usual date form, as an operator would post it.</summary>
-    public StoredArticle Publish(string title, string bodyText, DateTimeOffset published, int category, DateTimeOffset now)
+    /// <summary>A new article in the site's usual date form (or with none in its text), as an operator would post it.</summary>
+    public StoredArticle Publish(string title, string bodyText, DateTimeOffset published, int category, DateTimeOffset now, bool undated)
     {
         if (slugs.Contains(Slug.From(title)))
             throw new ArgumentException($"Site {site.Id} already has an article with the slug of '{title}'.", nameof(title));
         var date = WibDate(published);
-        var form = style.UsualDateForm == DateForm.NoYear && date.Year != WibDate(now).Year ? DateForm.Indonesian : style.UsualDateForm;
+        var form = undated ? DateForm.None
+            : style.UsualDateForm == DateForm.NoYear && date.Year != WibDate(now).Year ? DateForm.Indonesian : style.UsualDateForm;
         var draft = new Draft(category, date, published, title, StoredArticle.Paragraphs(bodyText), form,
             DatedLead.Template(form, date, site.Place, style.WordPressAuthor, style.Spelling, rng), []);
         return Store(draft, NextId(), hidesListTitle: false, beritaBaca: false, lastModified: now);
@@ -158,12 +159,15 @@ internal sealed class Newsroom(SiteRoster.Identity site, SiteStyle style, Postin
     /// </summary>
     private (DateTimeOffset?, string) Expectation(DateForm form, DateTimeOffset published)
     {
-        if (form is DateForm.WordPressMeta) return (new DateTimeOffset(WibDate(published).ToDateTime(TimeOnly.MinValue), Wib), "BodyText");
+        if (form is DateForm.WordPressMeta) return (Noon(published), "BodyText");
         if (style.Meta != MetaStyle.None)
             return (new DateTimeOffset(published.Ticks - published.Ticks % TimeSpan.TicksPerSecond, published.Offset).ToOffset(Wib), "Meta");
         if (form is DateForm.None) return (null, "ListOrder");
-        return (new DateTimeOffset(WibDate(published).ToDateTime(TimeOnly.MinValue), Wib), "BodyText");
+        return (Noon(published), "BodyText");
     }
+
+    /// <summary>Where FeedHub puts a date shown without a time: noon WIB of its day.</summary>
+    private static DateTimeOffset Noon(DateTimeOffset published) => new(WibDate(published).ToDateTime(new TimeOnly(12, 0)), Wib);
 
     internal static DateOnly WibDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Wib).DateTime);
 }

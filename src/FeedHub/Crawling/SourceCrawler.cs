@@ -51,6 +51,10 @@ public sealed class SourceCrawler(
         foreach (var category in run.Source.Categories)
         {
             var listStart = run.Writes.Count;
+            // Neighbours are neighbours on one list: the last story of the previous category says nothing of this one's first.
+            run.LastListed = null;
+            run.AboveWrites = null;
+            run.ListStart = listStart;
             for (var page = run.Options.FirstPage; page < run.Options.FirstPage + run.Options.MaxPages; page++)
             {
                 var url = run.Source.ListPage(category, page);
@@ -77,7 +81,7 @@ public sealed class SourceCrawler(
                 var goDeeper = await ReadEntriesAsync(run, list.Entries, list.CategoryName ?? CategoryNames.Of(category), ct);
                 if (!goDeeper && !run.Options.Backfill) break;
             }
-            if (estimateUndated) DateByListOrder(run, listStart);
+            if (estimateUndated) DateByListOrder(run);
         }
         if (run.ArticlesTried > 0 && run.ArticlesRead == 0)
         {
@@ -177,6 +181,7 @@ public sealed class SourceCrawler(
             return;
         }
         run.ArticlesRead++;
+        if (run.Writes.Count == run.ListStart) run.AboveWrites = run.LastListed;
         if (normalised.Item.DateSource != DateSource.FirstSeen) run.LastListed = normalised.Item.Published;
         Keep(run, normalised, known?.Slug ?? key.Slug, fingerprint, known);
     }
@@ -222,19 +227,19 @@ public sealed class SourceCrawler(
             }
             Keep(run, normalised, key.Slug, null, knownItem);
         }
-        if (await EstimatesUndatedAsync(run, ct)) DateByListOrder(run, 0);
+        if (await EstimatesUndatedAsync(run, ct)) DateByListOrder(run);
     }
 
     private static string Unexpected(Exception e) => $"failed unexpectedly ({e.GetType().Name}: {e.Message})";
 
-    /// <summary>Re-dates this run's new, undated items written since <paramref name="listStart"/> (one category's list or the feed, in its order).</summary>
-    private static void DateByListOrder(CrawlRun run, int listStart)
+    /// <summary>Re-dates this run's new, undated items written since the current category's list (or the feed) began, in its order.</summary>
+    private static void DateByListOrder(CrawlRun run)
     {
-        var listed = run.Writes.Skip(listStart).Select(w => w.Item).ToList();
+        var listed = run.Writes.Skip(run.ListStart).Select(w => w.Item).ToList();
         var dated = ListOrderDates.Estimate(listed,
-            item => item.DateSource == DateSource.FirstSeen && item.FirstSeen == run.StartedAt && item.Updated is null, run.StartedAt);
+            item => item.DateSource == DateSource.FirstSeen && item.FirstSeen == run.StartedAt && item.Updated is null, run.StartedAt, run.AboveWrites);
         for (var i = 0; i < dated.Count; i++)
-            run.Writes[listStart + i] = run.Writes[listStart + i] with { Item = dated[i] };
+            run.Writes[run.ListStart + i] = run.Writes[run.ListStart + i] with { Item = dated[i] };
     }
 
     private static void Keep(CrawlRun run, NormalisedItem normalised, string slug, string? fingerprint, KnownItem? known)
@@ -359,6 +364,13 @@ public sealed class SourceCrawler(
         public Dictionary<int, int> DeepestPage { get; } = [];
         /// <summary>Published time (from a page, not first-seen) of the entry read last in list order: the next entry's newer neighbour.</summary>
         public DateTimeOffset? LastListed { get; set; }
+        /// <summary>Where the current category's writes begin in <see cref="Writes"/>.</summary>
+        public int ListStart { get; set; }
+        /// <summary>
+        /// The page-stated date listed just above the current category's first write: a stored story on the page a
+        /// backfill resumes from, or null at the head of the list. Bounds an undated first write's estimate.
+        /// </summary>
+        public DateTimeOffset? AboveWrites { get; set; }
         public int SkippedUnchanged { get; set; }
         public int DryNew { get; set; }
         public int DryUpdated { get; set; }

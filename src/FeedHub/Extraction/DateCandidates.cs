@@ -35,7 +35,7 @@ internal static partial class DateCandidates
             .Select(text => new DateCandidate(DateSource.Meta, text));
     }
 
-    /// <summary>The date selector's element when set; else a short date-only element among the title's neighbours.</summary>
+    /// <summary>The date selector's element when set; else a short date line among the title's neighbours.</summary>
     public static DateCandidate? FromPageElement(IDocument document, string? dateSelector, Uri url, IElement? titleHeading, IElement? body)
     {
         var text = dateSelector is not null
@@ -62,12 +62,18 @@ internal static partial class DateCandidates
     }
 
     /// <summary>
-    /// A template's meta line holding a date: "Rabu, 25 November 2026 · Dilihat 123 kali",
-    /// "Diposting: Senin, 30 November 2026 09:30 WIB", "Posted on November 30, 2026 by admin".
-    /// A bare date element inside it is preferred, being less to parse.
+    /// True for a date alone, or a date in a line that says nothing but what templates print about a post
+    /// ("Rabu, 25 November 2026 · Dilihat 123 kali", "25/11/2026 | Admin"): class-less templates date the story so.
     /// </summary>
-    private static bool IsMetaLineWithDate(string text) =>
-        MetaLine.Is(text) && (Word().Matches(text).Any(m => MonthNames.Contains(m.Value.ToLowerInvariant())) || NumericDate().IsMatch(text) || IsoDate().IsMatch(text));
+    private static bool IsDateLine(string text) =>
+        IsDateOnly(text) || (MetaLine.Is(text) && (NumericDate().IsMatch(text) || IsoDate().IsMatch(text) || Word().Matches(text).Any(w => MonthNames.Contains(w.Value.ToLowerInvariant())) && text.Any(char.IsAsciiDigit)));
+
+    /// <summary>The neighbour's date: a date-only element in it first ("6 Januari 2026" inside "6 Januari 2026 · Dibaca 12 kali"), else its date line.</summary>
+    private static string? DateIn(IElement neighbour)
+    {
+        var texts = new[] { neighbour }.Concat(neighbour.Descendants<IElement>()).Select(PageText.Of).ToList();
+        return texts.FirstOrDefault(IsDateOnly) ?? texts.FirstOrDefault(IsDateLine);
+    }
 
     private static string? NearTitle(IElement heading, IElement? body)
     {
@@ -80,9 +86,7 @@ internal static partial class DateCandidates
             {
                 // The body itself is no neighbour; a line inside it is, when the headline sits in the body's container.
                 if (body is not null && (neighbour == body || neighbour.Contains(body))) continue;
-                var texts = new[] { neighbour }.Concat(neighbour.Descendants<IElement>()).Select(PageText.Of).ToList();
-                var date = texts.FirstOrDefault(IsDateOnly) ?? texts.FirstOrDefault(IsMetaLineWithDate);
-                if (date is not null) return date;
+                if (DateIn(neighbour) is { } date) return date;
             }
         }
         return null;

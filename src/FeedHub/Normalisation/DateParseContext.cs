@@ -22,4 +22,5 @@ public sealed record DateParseContext(DateTimeOffset FirstSeen, TimeZoneInfo Zon
 /// <param name="Value">The moment it denotes.</param>
 /// <param name="Index">Where the expression starts in the prose.</param>
 /// <param name="Length">How many characters it spans.</param>
-public sealed record FoundDate(DateTimeOffset Value, int Index, int Length);
+/// <param name="HasTime">Whether it states a time of day; without one, <paramref name="Value"/> stands for its whole day.</param>
+public sealed record FoundDate(DateTimeOffset Value, int Index, int Length, bool HasTime);

@@ -46,7 +46,7 @@ public static class IndonesianDateParser
         for (var match = DateExpression.Match(prose); match.Success; match = match.NextMatch())
         {
             if (TryRead(match, ctx, out var value))
-                yield return new FoundDate(value, match.Index, match.Length);
+                yield return new FoundDate(value, match.Index, match.Length, match.Groups["hour"].Success);
         }
     }
 

@@ -10,15 +10,18 @@ namespace FeedHub.Normalisation;
 /// </summary>
 public static class ListOrderDates
 {
-    /// <summary>How far past its only dated neighbour an undated item at either end of the list may be placed.</summary>
+    /// <summary>How far past its only dated neighbour an undated item at the head of the list may be placed.</summary>
     public static readonly TimeSpan EndGap = TimeSpan.FromDays(1);
 
     /// <summary>
     /// <paramref name="listed"/> in list order, newest first, with every item that
     /// <paramref name="estimable"/> accepts and that has a dated neighbour re-dated; others unchanged.
-    /// <paramref name="firstSeen"/> bounds an estimate at the head of the list.
+    /// <paramref name="newer"/> is the date of the dated entry listed just above <paramref name="listed"/>
+    /// (a stored story on the page a backfill resumes from), null when the list starts here; without it,
+    /// <paramref name="firstSeen"/> bounds an estimate at the head. An undated item at the foot takes its newer
+    /// neighbour's date: its older one, on a page not read yet, may be of the same day.
     /// </summary>
-    public static IReadOnlyList<Item> Estimate(IReadOnlyList<Item> listed, Func<Item, bool> estimable, DateTimeOffset firstSeen)
+    public static IReadOnlyList<Item> Estimate(IReadOnlyList<Item> listed, Func<Item, bool> estimable, DateTimeOffset firstSeen, DateTimeOffset? newer = null)
     {
         ArgumentNullException.ThrowIfNull(listed);
         ArgumentNullException.ThrowIfNull(estimable);
@@ -28,9 +31,9 @@ public static class ListOrderDates
             if (!estimable(result[start])) { start++; continue; }
             var end = start;
             while (end + 1 < result.Length && estimable(result[end + 1])) end++;
-            var newer = Dated(result, start - 1, -1);
-            var older = Dated(result, end + 1, +1);
-            if (Bounds(newer, older, firstSeen) is var (upper, lower))
+            var above = Dated(result, start - 1, -1) ?? newer;
+            var below = Dated(result, end + 1, +1);
+            if (Bounds(above, below, firstSeen) is var (upper, lower))
             {
                 var count = end - start + 1;
                 for (var i = start; i <= end; i++)
@@ -62,7 +65,7 @@ public static class ListOrderDates
         {
             ({ } n, { } o) when n >= o => (n, o),
             (_, { } o) => (o + Clamp(firstSeen - o, TimeSpan.Zero, EndGap), o),
-            ({ } n, null) => (n, n - EndGap),
+            ({ } n, null) => (n, n),
             _ => null,
         };
 

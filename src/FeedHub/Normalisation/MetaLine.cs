@@ -4,8 +4,8 @@ namespace FeedHub.Normalisation;
 
 /// <summary>
 /// A line about the post rather than of it: "08 May 2020 | 0 Comments | By admin" (a migrated
-/// WordPress archive), "Dilihat 123 kali", "Rabu, 25 November 2026 · Dilihat 123 kali". Summaries
-/// skip such lines; the body keeps them, since the date in them may be the only one the page has.
+/// WordPress archive), "Dilihat 123 kali", "Rabu, 25 November 2026 · Dilihat 123 kali", "Tanggal: 25 November 2026",
+/// "Dipublikasikan 25 November 2026 · 4 menit baca". Summaries skip such lines; the body keeps them, since the date in them may be the only one the page has.
 /// </summary>
 internal static partial class MetaLine
 {
@@ -28,15 +28,16 @@ internal static partial class MetaLine
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Labelled();
 
-    /// <summary>"By admin", "Oleh: Humas", "posted by admin": one name word after the marker ("By : MM" is a photo credit, the story's).</summary>
-    [GeneratedRegex(@"\b(?:by|oleh:?|penulis\s*:?)\s+\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"By admin", "Oleh kpukabpati", "Oleh: Admin", "posted by admin": one name word after the marker.</summary>
+    // "By : MM" is a credit code ending a story, not a byline: only the Indonesian markers take a colon.
+    [GeneratedRegex(@"\b(?:by|(?:oleh|penulis)\s*:?)\s+\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByName();
 
     [GeneratedRegex(@"\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
         + @"|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|desember"
         + @"|january|february|march|may|june|july|august|october|december|jan|feb|mar|apr|jun|jul|agt|agu|ags|aug|sep|sept|okt|oct|nov|nop|des|dec"
         + @"|telah|dilihat|dibaca|kali|views?|hits|comments?|komentar|no|tidak\s+ada|wib|wita|wit|pukul|posted|diposting|on|pada|admin|administrator"
-        + @"|tanggal|tgl|dibuat|diterbitkan|dipublikasikan|diperbarui|published|updated|date)\b|\d+",
+        + @"|tanggal|tgl|dibuat|dipublikasikan|diterbitkan|diunggah|terbit|published|updated|diperbarui|date|menit|baca|min|read)\b|\d+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Parts();
 }

@@ -43,29 +43,46 @@ public static class PublishedDateResolver
         ArgumentNullException.ThrowIfNull(ctx);
         foreach (var candidate in candidates)
         {
-            if (Read(candidate, ctx) is { } value && Plausible(value, ctx) is { } plausible)
-                return new ResolvedDate(TimeZoneInfo.ConvertTime(plausible, ctx.Zone), candidate.Source);
+            // Prose or a meta value alike: the first date in the text counts.
+            if (IndonesianDateParser.FindAll(candidate.Text, ctx).FirstOrDefault() is { } found
+                && Plausible(found.Value, candidate.Source, ctx) is { } plausible)
+            {
+                var published = TimeZoneInfo.ConvertTime(plausible, ctx.Zone);
+                return new ResolvedDate(found.HasTime ? published : Midday(published, ctx), candidate.Source);
+            }
         }
         return new ResolvedDate(ctx.FirstSeenInZone, DateSource.FirstSeen);
     }
 
-    private static DateTimeOffset? Read(DateCandidate candidate, DateParseContext ctx)
+    /// <summary>
+    /// A date without a time of day is placed at noon of its day (in the source's zone), never after first-seen:
+    /// stories go up in office hours, so noon ranks a day-only story fairly among that day's timed ones (midnight put
+    /// every one of them below all timed stories of its day), and its calendar day stays the same read in UTC.
+    /// </summary>
+    private static DateTimeOffset Midday(DateTimeOffset day, DateParseContext ctx)
     {
-        if (candidate.Source == DateSource.BodyText)
-            return IndonesianDateParser.FindAll(candidate.Text, ctx).FirstOrDefault()?.Value;
-        return IndonesianDateParser.TryParse(candidate.Text, ctx, out var value) ? value : null;
+        var noon = new DateTimeOffset(day.Date.AddHours(12), day.Offset);
+        var seen = ctx.FirstSeenInZone;
+        return noon > seen && day.Date == seen.Date ? seen : noon;
     }
 
-    /// <summary>The value itself, its year-typo mend, or null when neither can be right.</summary>
-    private static DateTimeOffset? Plausible(DateTimeOffset value, DateParseContext ctx)
+    /// <summary>
+    /// The value itself, its year-typo mend, or null when neither can be right. Only a date an operator typed into
+    /// the text is mended: a CMS or template date has no typo, and a sticky post or an imported archive that puts an
+    /// older story above it on the list must not drag it into that story's year.
+    /// </summary>
+    private static DateTimeOffset? Plausible(DateTimeOffset value, DateSource source, DateParseContext ctx)
     {
         if (value < ctx.FirstSeen.AddYears(-MaxAgeYears))
             return null;
+        if (source != DateSource.BodyText)
+            return value <= ctx.FirstSeen + MaxAhead ? value : null;
         // The head of a list has no newer neighbour; the crawl moment bounds it instead.
         var newer = ctx.Neighbour ?? ctx.FirstSeen;
         // A slipped tens digit ("2013" for 2023) is a typo; a few years back is a migrated archive.
         var decadeSlip = value < newer - MaxBehindNeighbour && newer.Year - value.Year is 10 or 11;
-        var yearAhead = value.Year > newer.Year && value > newer + MaxAheadOfNeighbour;
+        // One year ahead ("2024" typed for 2023); years ahead is a newer story below an old one, no typo.
+        var yearAhead = value.Year == newer.Year + 1 && value > newer + MaxAheadOfNeighbour;
         if (!decadeSlip && !yearAhead)
             return value <= ctx.FirstSeen + MaxAhead ? value : null;
         var mended = value.AddYears(newer.Year - value.Year);

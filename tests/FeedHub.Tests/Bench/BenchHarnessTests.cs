@@ -17,7 +17,7 @@ public sealed class BenchHarnessTests
 
         Assert.Equal(0, exit);
         var table = output.ToString();
-        foreach (var section in new[] { "1. Cold crawl", "2. Warm cycle", "3. Serving", "4. Storage", "5. Extraction", "6. Load test", "7. Search burst", "8. Fat items" })
+        foreach (var section in new[] { "1. Cold crawl", "2. Warm cycle", "3. Serving", "4. Storage", "5. Extraction", "6. Load test", "7. Search burst", "8. Fat items", "9. Extraction accuracy" })
             Assert.Contains($"### {section}\n\n| Measure | FeedHub | Floor | Ratio | Target | Met |", table);
     }
 

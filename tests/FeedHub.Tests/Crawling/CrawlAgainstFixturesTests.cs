@@ -29,25 +29,74 @@ public sealed class CrawlAgainstFixturesTests
         foreach (var site in pipeline.Farm.Sites)
         foreach (var article in site.Articles)
         {
-            // The stable id rule: {source}:{numeric id}, else {source}:{slug}.
-            var id = article.NumericId is { } number ? $"{site.Id}:{number}" : $"{site.Id}:{article.Slug}";
+            var id = StoredItems.IdOf(site, article);
             Assert.True(byId.TryGetValue(id, out var item), $"{site.Id}: {article.Path} ({article.Title}) was not stored as {id}");
             Assert.Equal(CanonicalUrl.Of(article.UrlOn(site), site.BaseUri).AbsoluteUri, item.Link);
             Assert.Equal(article.Title, item.Title);
-            if (article.ExpectedPublished is { } expected)
-            {
-                Assert.True(WibDay(expected) == WibDay(item.Published), $"{item.Id}: expected {expected:o} ({article.DateForm}), got {item.Published:o} from {item.DateSource}");
-                if (article.ExpectedDateSource == "Meta") Assert.Equal(expected, item.Published);
-            }
-            else
-            {
-                // Undated on its page: placed between its dated neighbours on the list, never at the crawl time.
-                Assert.Equal(FeedHub.Extraction.DateSource.ListOrder, item.DateSource);
-                Assert.InRange(item.Published, DateTimeOffset.MinValue, DateTimeOffset.UtcNow);
-            }
+            AssertDatedAsItsPageShows(article, item);
         }
         foreach (var site in pipeline.Farm.Sites)
             AssertEstimatesKeepListOrder(site, byId);
+    }
+
+    [Fact]
+    public async Task An_undated_story_that_appears_on_a_later_crawl_is_dated_first_seen_not_estimated()
+    {
+        await using var pipeline = await FarmPipeline.StartAsync(sites: 6, articles: 12);
+        await pipeline.CrawlAsync();
+        var site = pipeline.Farm.Sites.First(s => s.Articles.All(a => a.ExpectedDateSource != "Meta"));
+        var fresh = site.Publish("KPU Gelar Rapat Evaluasi Pemutakhiran Data Pemilih",
+            "Teks sintetis rapat evaluasi pemutakhiran data pemilih berkelanjutan bersama para operator. (HumasKPU)", DateTimeOffset.UtcNow, undated: true);
+        Assert.Null(fresh.ExpectedPublished);
+
+        await pipeline.CrawlAsync();
+
+        var item = (await AllItemsAsync(pipeline.Items)).Single(i => i.Id == StoredItems.IdOf(site, fresh));
+        Assert.Equal((FeedHub.Extraction.DateSource.FirstSeen, item.FirstSeen), (item.DateSource, item.Published));
+    }
+
+    [Fact]
+    public async Task Backfill_dates_every_older_article_as_its_page_shows_down_to_the_migrated_archive()
+    {
+        // 40 stories a site on 5–10 per page: one list page a site leaves the oldest, and every 2019–2020 import, to backfill.
+        await using var pipeline = await FarmPipeline.StartAsync(sites: 36, articles: 40);
+        await pipeline.CrawlAsync(maxPages: 1);
+        var firstCrawl = (await AllItemsAsync(pipeline.Items)).Select(i => i.Id).ToHashSet();
+
+        var results = await pipeline.BackfillAsync(pages: 10);
+
+        Assert.All(results, r => Assert.True(r.Error is null, $"{r.SourceId}: {r.Error}"));
+        var byId = (await AllItemsAsync(pipeline.Items)).ToDictionary(i => i.Id);
+        var migrated = pipeline.Farm.Sites.Where(s => s.HasMigratedArchive).SelectMany(s => s.Articles.Where(a => a.DateForm == DateForm.WordPressMeta).Select(a => StoredItems.IdOf(s, a))).ToList();
+        Assert.NotEmpty(migrated);
+        Assert.DoesNotContain(migrated, firstCrawl.Contains);
+        foreach (var site in pipeline.Farm.Sites)
+        {
+            foreach (var article in site.Articles)
+            {
+                Assert.True(byId.TryGetValue(StoredItems.IdOf(site, article), out var item), $"{site.Id}: {article.Path} was not backfilled");
+                AssertDatedAsItsPageShows(article, item);
+            }
+            AssertEstimatesKeepListOrder(site, byId);
+        }
+    }
+
+    /// <summary>
+    /// A date the page shows is stored to the day (to the second from meta), whatever its age; an article whose
+    /// page shows none is placed between its dated list neighbours, never at the crawl time.
+    /// </summary>
+    private static void AssertDatedAsItsPageShows(FixtureArticle article, Item item)
+    {
+        if (article.ExpectedPublished is { } expected)
+        {
+            Assert.True(WibDay(expected) == WibDay(item.Published), $"{item.Id}: expected {expected:o} ({article.DateForm}), got {item.Published:o} from {item.DateSource}");
+            if (article.ExpectedDateSource == "Meta") Assert.Equal(expected, item.Published);
+        }
+        else
+        {
+            Assert.Equal(FeedHub.Extraction.DateSource.ListOrder, item.DateSource);
+            Assert.InRange(item.Published, DateTimeOffset.MinValue, DateTimeOffset.UtcNow);
+        }
     }
 
     /// <summary>On each category list (newest first), every estimated date lies between the stored dates of its neighbours.</summary>
@@ -56,7 +105,7 @@ public sealed class CrawlAgainstFixturesTests
         foreach (var list in site.Articles.GroupBy(a => a.CategoryId))
         {
             var stored = list.OrderByDescending(a => a.Published)
-                .Select(a => byId[a.NumericId is { } number ? $"{site.Id}:{number}" : $"{site.Id}:{a.Slug}"]).ToList();
+                .Select(a => byId[StoredItems.IdOf(site, a)]).ToList();
             for (var i = 0; i < stored.Count; i++)
             {
                 if (stored[i].DateSource != FeedHub.Extraction.DateSource.ListOrder) continue;

@@ -55,6 +55,13 @@ public sealed class FarmPipeline : IAsyncDisposable
     public Task<IReadOnlyList<CrawlReport>> CrawlAsync(int maxPages = 10) =>
         _services.GetRequiredService<CrawlPass>().RunAsync(Catalog.Sources, new CrawlOptions { MaxPages = maxPages }, CancellationToken.None);
 
+    /// <summary>Walks up to <paramref name="pages"/> older list pages of every source, all sources at once (the fetcher keeps each host polite).</summary>
+    public async Task<IReadOnlyList<BackfillResult>> BackfillAsync(int pages)
+    {
+        var backfill = new SourceBackfill(_services.GetRequiredService<SourceCrawler>(), States);
+        return await Task.WhenAll(Catalog.Sources.Select(s => backfill.RunAsync(s, pages, CancellationToken.None)));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Farm.DisposeAsync();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FeedHub.Extraction;
 using FeedHub.Fixtures;
 using FeedHub.Normalisation;
 using FeedHub.Storage;
@@ -19,14 +20,11 @@ public sealed class CrawledFarm : IAsyncLifetime
         var stored = await StoredItems.AllAsync(Pipeline.Items);
         var byId = stored.ToDictionary(i => i.Id);
         Articles = Pipeline.Farm.Sites
-            .SelectMany(site => site.Articles.Select(truth => (site, truth, byId.GetValueOrDefault(IdOf(site, truth)))))
+            .SelectMany(site => site.Articles.Select(truth => (site, truth, byId.GetValueOrDefault(StoredItems.IdOf(site, truth)))))
             .ToList();
     }
 
     public async Task DisposeAsync() => await Pipeline.DisposeAsync();
-
-    private static string IdOf(FixtureSite site, FixtureArticle truth) =>
-        truth.NumericId is { } number ? $"{site.Id}:{number}" : $"{site.Id}:{truth.Slug}";
 }
 
 /// <summary>Every stored item carries what its page shows: headline, category, text without ads, no credit code as author.</summary>
@@ -44,6 +42,17 @@ public sealed partial class PageTruthCrawlTests(CrawledFarm farm, ITestOutputHel
             output.WriteLine($"{markup}: {right}/{onTemplate.Count} titles equal the headline");
         }
         Assert.All(farm.Articles, a => Assert.Equal(a.Truth.Title, a.Item!.Title));
+    }
+
+    [Fact]
+    public void A_first_crawl_dates_no_item_first_seen_whatever_its_template_or_posting_habit()
+    {
+        Assert.Contains(farm.Articles, a => a.Site.PostsSparsely);
+        Assert.Contains(farm.Articles, a => a.Truth.DateForm == DateForm.WordPressMeta);
+        foreach (var group in farm.Articles.GroupBy(a => a.Truth.DateForm).OrderBy(g => g.Key))
+            output.WriteLine($"{group.Key}: " + string.Join(", ", group.GroupBy(a => a.Item!.DateSource).Select(s => $"{s.Key} {s.Count()}")));
+        Assert.All(farm.Articles, a => Assert.True(a.Item!.DateSource != DateSource.FirstSeen,
+            $"{a.Item.Id} ({a.Site.Markup}, {a.Truth.DateForm}) is dated first-seen although its page shows {a.Truth.ExpectedPublished:o}"));
     }
 
     [Fact]
@@ -87,6 +96,10 @@ public sealed partial class PageTruthCrawlTests(CrawledFarm farm, ITestOutputHel
 /// <summary>All stored items, page by page.</summary>
 internal static class StoredItems
 {
+    /// <summary>The id a fixture article is stored under: {source}:{numeric id}, else {source}:{slug}.</summary>
+    public static string IdOf(FixtureSite site, FixtureArticle article) =>
+        article.NumericId is { } number ? $"{site.Id}:{number}" : $"{site.Id}:{article.Slug}";
+
     public static async Task<IReadOnlyList<Item>> AllAsync(ItemStore store)
     {
         var all = new List<Item>();

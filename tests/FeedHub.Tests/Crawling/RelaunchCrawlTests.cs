@@ -38,6 +38,24 @@ public sealed class RelaunchCrawlTests
     }
 
     [Fact]
+    public async Task A_new_template_on_the_same_links_updates_nothing()
+    {
+        await using var pipeline = await FarmPipeline.StartAsync(sites: 36, articles: 12);
+        await pipeline.CrawlAsync();
+        var before = (await StoredItems.AllAsync(pipeline.Items)).ToDictionary(i => i.Id);
+        var templates = Enum.GetValues<MarkupVariant>();
+        foreach (var site in pipeline.Farm.Sites)
+            site.Markup = templates[(Array.IndexOf(templates, site.Markup) + 1) % templates.Length];
+
+        var reports = await pipeline.CrawlAsync();
+
+        Assert.All(reports, r => Assert.True(r.Outcome == CrawlOutcome.Ok, r.Summary));
+        Assert.Equal((0, 0), (reports.Sum(r => r.New), reports.Sum(r => r.Updated)));
+        Assert.All(await StoredItems.AllAsync(pipeline.Items), item =>
+            Assert.Equal((before[item.Id].Version, before[item.Id].Updated, before[item.Id].Published), (item.Version, item.Updated, item.Published)));
+    }
+
+    [Fact]
     public async Task After_a_relaunch_a_crawl_reads_no_article_again()
     {
         await using var pipeline = await FarmPipeline.StartAsync(sites: 3, articles: 12);

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using FeedHub.Extraction;
+using FeedHub.Normalisation;
 using FeedHub.Sources;
 
 namespace FeedHub.Tests.Extraction;
@@ -184,6 +185,35 @@ public sealed class ArticleExtractorTests
     {
         Assert.Contains(new DateCandidate(DateSource.PageElement, "05 Jan 2026"), Polo().Dates);
         Assert.Contains(new DateCandidate(DateSource.PageElement, "Kamis, 8 Januari 2026"), Bare().Dates);
+    }
+
+    /// <summary>Class-less templates put the date in a line with the view counter under the headline; the body states none.</summary>
+    [Theory]
+    [InlineData("<p><small>Rabu, 25 November 2026 · Dilihat 123 kali</small></p>")]
+    [InlineData("<div><p><small>Rabu, 25 November 2026 · Dilihat 123 kali</small></p></div>")]
+    [InlineData("<div>Rabu, 25 November 2026 | Dilihat 123 kali | Admin</div>")]
+    [InlineData("<p>Diposting pada Rabu, 25 November 2026 oleh admin · 123 views</p>")]
+    [InlineData("<p><small>25/11/2026 · Dibaca 123 kali</small></p>")]
+    [InlineData("<p>Oleh: Admin | Rabu, 25 November 2026</p>")]
+    [InlineData("<div><span>Tanggal: 25 November 2026</span> <span>Dibaca: 123</span></div>")]
+    [InlineData("<p>Dipublikasikan 25 November 2026 · 4 menit baca</p>")]
+    public void A_class_less_page_yields_the_date_of_its_counter_line(string metaLine)
+    {
+        var html = $$"""
+            <html><head><title>KPU Kabupaten Contoh | Rapat Pleno Terbuka</title></head><body>
+            <div><a href="/">Beranda</a> <a href="/index.php/blog/category/104">Berita</a></div>
+            <div><h1>Rapat Pleno Terbuka</h1>
+            {{metaLine}}
+            <div><p>KPU Kabupaten Contoh menggelar rapat pleno terbuka rekapitulasi daftar pemilih berkelanjutan di aula kantor.</p>
+            <p>Teks sintetis kedua tentang hasil rapat pleno yang ditetapkan bersama seluruh peserta. (HumasKPUContoh)</p></div>
+            </div></body></html>
+            """;
+        var article = ArticleExtractor.Extract(html, KpuPages.Article("/blog/read/9050_rapat-pleno-terbuka"), KpuPages.Source());
+
+        var date = PublishedDateResolver.Resolve(article.Dates, new DateParseContext(new DateTimeOffset(2026, 12, 5, 10, 0, 0, TimeSpan.FromHours(7)), TimeZones.Wib));
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.FromHours(7)), date.Published);
+        Assert.Equal("Rapat Pleno Terbuka", article.Title);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ namespace FeedHub.Tests.Extraction;
 /// <summary>
 /// A date printed right under or above the headline, as templates do in every shape: bare, with a time
 /// after a bar, labelled ("Diposting:", "Posted on"), or sharing its line with a view counter or a byline.
+/// A day shown without a time is noon WIB of that day.
 /// </summary>
 public sealed class DateBesideHeadlineTests
 {
@@ -35,19 +36,19 @@ public sealed class DateBesideHeadlineTests
 
     [Theory]
     [InlineData("""<span class="date">Senin, 30 November 2026 | 14:20</span>""", "2026-11-30T14:20:00+07:00")]
-    [InlineData("""<small>Senin, 30 November 2026 · Dilihat 12 kali</small>""", "2026-11-30T00:00:00+07:00")]
-    [InlineData("""<p><small>Senin, 30 November 2026 · Dilihat 123 kali</small></p>""", "2026-11-30T00:00:00+07:00")]
+    [InlineData("""<small>Senin, 30 November 2026 · Dilihat 12 kali</small>""", "2026-11-30T12:00:00+07:00")]
+    [InlineData("""<p><small>Senin, 30 November 2026 · Dilihat 123 kali</small></p>""", "2026-11-30T12:00:00+07:00")]
     [InlineData("""<div class="entry-meta"><span>Diposting: Senin, 30 November 2026 09:30 WIB</span> <span>Dilihat 321 kali</span></div>""", "2026-11-30T09:30:00+07:00")]
-    [InlineData("""<div class="post-meta">Posted on November 30, 2026 by admin</div>""", "2026-11-30T00:00:00+07:00")]
-    [InlineData("""<div>30 Nov 2026 | 0 Comments | By kpukabcontoh</div>""", "2026-11-30T00:00:00+07:00")]
+    [InlineData("""<div class="post-meta">Posted on November 30, 2026 by admin</div>""", "2026-11-30T12:00:00+07:00")]
+    [InlineData("""<div>30 Nov 2026 | 0 Comments | By kpukabcontoh</div>""", "2026-11-30T12:00:00+07:00")]
     [InlineData("""<p class="text-muted">Dipublikasikan pada 30/11/2026 pukul 14.20 WIB</p>""", "2026-11-30T14:20:00+07:00")]
-    [InlineData("""<div class="info">Tanggal: 30-11-2026</div>""", "2026-11-30T00:00:00+07:00")]
+    [InlineData("""<div class="info">Tanggal: 30-11-2026</div>""", "2026-11-30T12:00:00+07:00")]
     [InlineData("""<p class="tgl">Senin, 30.11.2026 14:20</p>""", "2026-11-30T14:20:00+07:00")]
     [InlineData("""<span>2026-11-30 14:20:00</span>""", "2026-11-30T14:20:00+07:00")]
     [InlineData("""<div class="meta">Dibuat: 30 November 2026, pukul 09.30 WIB</div>""", "2026-11-30T09:30:00+07:00")]
     [InlineData("""<p>Oleh: Humas | Senin, 30/11/2026 | 14:20 WIB</p>""", "2026-11-30T14:20:00+07:00")]
-    [InlineData("""<ul class="meta"><li><i class="fa fa-calendar"></i> 30/11/2026</li><li><i class="fa fa-user"></i> Admin</li><li>45</li></ul>""", "2026-11-30T00:00:00+07:00")]
-    [InlineData("""<div class="post-date"><span class="day">30</span><span class="month">Nov</span><span class="year">2026</span></div>""", "2026-11-30T00:00:00+07:00")]
+    [InlineData("""<ul class="meta"><li><i class="fa fa-calendar"></i> 30/11/2026</li><li><i class="fa fa-user"></i> Admin</li><li>45</li></ul>""", "2026-11-30T12:00:00+07:00")]
+    [InlineData("""<div class="post-date"><span class="day">30</span><span class="month">Nov</span><span class="year">2026</span></div>""", "2026-11-30T12:00:00+07:00")]
     public void A_date_line_beside_the_headline_dates_the_article(string line, string expected)
     {
         var resolved = Resolve(line);
@@ -61,6 +62,6 @@ public sealed class DateBesideHeadlineTests
     {
         var resolved = Resolve("""<p class="date">Senin, 30 November 2026</p>""", headline: """<div class="title">Evaluasi Tahapan Pencalonan</div>""");
 
-        Assert.Equal((At("2026-11-30T00:00:00+07:00"), DateSource.PageElement), (resolved.Published, resolved.Source));
+        Assert.Equal((At("2026-11-30T12:00:00+07:00"), DateSource.PageElement), (resolved.Published, resolved.Source));
     }
 }

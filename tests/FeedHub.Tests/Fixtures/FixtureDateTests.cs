@@ -119,7 +119,7 @@ public sealed class FixtureDateTests
     }
 
     [Fact]
-    public async Task Expected_dates_are_midnight_wib_for_body_text_and_typos_exact_for_meta_and_absent_when_undated()
+    public async Task Expected_dates_are_noon_wib_for_body_text_and_typos_exact_for_meta_and_absent_when_undated()
     {
         await using var farm = await FixtureFarm.StartAsync(new FarmOptions { Now = FarmFixture.Now });
         foreach (var article in farm.Sites.SelectMany(s => s.Articles))
@@ -130,7 +130,7 @@ public sealed class FixtureDateTests
                     Assert.Equal(article.Published, article.ExpectedPublished);
                     break;
                 case "BodyText":
-                    Assert.Equal(new DateTimeOffset(article.Published.ToOffset(Wib).Date, Wib), article.ExpectedPublished);
+                    Assert.Equal(new DateTimeOffset(article.Published.ToOffset(Wib).Date.AddHours(12), Wib), article.ExpectedPublished);
                     Assert.NotEqual(DateForm.None, article.DateForm);
                     break;
                 default:

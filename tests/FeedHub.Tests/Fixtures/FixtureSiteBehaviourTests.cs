@@ -135,12 +135,12 @@ public sealed class FixtureSiteBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Published_article_expects_its_meta_time_or_its_day_at_midnight_wib()
+    public void Published_article_expects_its_meta_time_or_its_day_at_noon_wib()
     {
         var at = FarmFixture.Now.AddHours(-1);
         var expected = farm.Sites.Select(s => s.Publish("KPU Gelar Rapat Evaluasi Akhir Tahun", "Teks sintetis.", at)).ToArray();
         Assert.All(expected, a => Assert.Equal(
-            a.ExpectedDateSource == "Meta" ? at : new DateTimeOffset(2025, 12, 10, 0, 0, 0, TimeSpan.FromHours(7)),
+            a.ExpectedDateSource == "Meta" ? at : new DateTimeOffset(2025, 12, 10, 12, 0, 0, TimeSpan.FromHours(7)),
             a.ExpectedPublished));
         Assert.All(expected, a => Assert.Contains(a.ExpectedDateSource, new[] { "Meta", "BodyText" }));
     }

@@ -67,7 +67,7 @@ public class ItemNormaliserTests
         var item = ItemNormaliser.Normalise(Article(), Contoh, ItemId, At("2026-01-05T07:20:00Z"), known: null).Item;
 
         Assert.Equal(DateSource.BodyText, item.DateSource);
-        Assert.Equal(At("2026-01-04T00:00:00+07:00"), item.Published);
+        Assert.Equal(At("2026-01-04T12:00:00+07:00"), item.Published);
         Assert.Equal(TimeSpan.FromHours(7), item.Published.Offset);
     }
 

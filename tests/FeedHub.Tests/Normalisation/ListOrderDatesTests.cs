@@ -51,14 +51,25 @@ public sealed class ListOrderDatesTests
     }
 
     [Fact]
-    public void An_undated_item_at_the_tail_is_placed_just_below_its_newer_neighbour()
+    public void An_undated_item_at_the_tail_takes_its_newer_neighbours_date_since_the_next_page_may_hold_that_day_too()
     {
         var newer = new DateTimeOffset(2020, 5, 8, 0, 0, 0, Wib);
 
         var dated = Estimate(At("a", newer), At("b", null));
 
-        Assert.Equal(DateSource.ListOrder, dated[1].DateSource);
-        Assert.InRange(dated[1].Published, newer - ListOrderDates.EndGap, newer);
+        Assert.Equal((DateSource.ListOrder, newer), (dated[1].DateSource, dated[1].Published));
+    }
+
+    [Fact]
+    public void An_undated_item_heading_a_backfilled_page_stays_below_the_stored_story_listed_above_it()
+    {
+        var above = new DateTimeOffset(2026, 8, 1, 6, 0, 0, Wib);
+        var older = new DateTimeOffset(2026, 8, 1, 0, 0, 0, Wib);
+
+        var dated = ListOrderDates.Estimate([At("a", null), At("b", older)], i => i.DateSource == DateSource.FirstSeen, Crawl, newer: above);
+
+        Assert.Equal(DateSource.ListOrder, dated[0].DateSource);
+        Assert.InRange(dated[0].Published, older, above);
     }
 
     [Fact]

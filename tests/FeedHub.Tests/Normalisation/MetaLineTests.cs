@@ -16,6 +16,9 @@ public sealed class MetaLineTests
     [InlineData("Diposting pada 25 November 2026 | Admin")]
     [InlineData("Penulis: Humas KPU Kota Salatiga")]
     [InlineData("Tags: Pemilu, Pilkada, Sosialisasi")]
+    [InlineData("Oleh: Admin | Rabu, 25 November 2026")]
+    [InlineData("Tanggal: 25 November 2026 Dibaca: 123")]
+    [InlineData("Dipublikasikan 25 November 2026 · 4 menit baca")]
     public void Recognises_a_line_about_the_post(string line)
     {
         Assert.True(MetaLine.Is(line));

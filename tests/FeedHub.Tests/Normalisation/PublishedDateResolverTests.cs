@@ -28,8 +28,22 @@ public class PublishedDateResolverTests
             [new(DateSource.BodyText, "Semarang – Kamis (2/10) rapat membahas jadwal 1 Oktober 2025.")],
             SeenAt("2025-10-03T08:00:00+07:00"));
 
-        Assert.Equal(new ResolvedDate(At("2025-10-02T00:00:00+07:00"), DateSource.BodyText), resolved);
+        Assert.Equal(new ResolvedDate(At("2025-10-02T12:00:00+07:00"), DateSource.BodyText), resolved);
     }
+
+    [Fact]
+    public void Places_a_date_without_a_time_at_noon_of_its_day()
+    {
+        var resolved = PublishedDateResolver.Resolve(
+            [new(DateSource.PageElement, "Rabu, 25 November 2026 · Dilihat 123 kali")], SeenAt("2026-12-05T10:00:00+07:00"));
+
+        Assert.Equal(At("2026-11-25T12:00:00+07:00"), resolved.Published);
+    }
+
+    [Fact]
+    public void Places_a_date_of_today_without_a_time_at_first_seen_when_that_is_before_noon() =>
+        Assert.Equal(At("2026-12-05T09:10:00+07:00"), PublishedDateResolver.Resolve(
+            [new(DateSource.BodyText, "Blora, 5 Desember 2026 – Teks")], SeenAt("2026-12-05T09:10:00+07:00")).Published);
 
     [Fact]
     public void Falls_through_a_date_more_than_two_days_after_first_seen()
@@ -58,9 +72,9 @@ public class PublishedDateResolverTests
     {
         var resolved = PublishedDateResolver.Resolve(
             [new(DateSource.BodyText, "Batang, Rabu, 5 April 2013 — Teks")],
-            SeenAt("2023-04-09T15:00:00+07:00") with { Neighbour = At("2023-04-07T00:00:00+07:00") });
+            SeenAt("2023-04-09T15:00:00+07:00") with { Neighbour = At("2023-04-07T12:00:00+07:00") });
 
-        Assert.Equal(new ResolvedDate(At("2023-04-05T00:00:00+07:00"), DateSource.BodyText), resolved);
+        Assert.Equal(new ResolvedDate(At("2023-04-05T12:00:00+07:00"), DateSource.BodyText), resolved);
     }
 
     [Fact]
@@ -68,9 +82,9 @@ public class PublishedDateResolverTests
     {
         var resolved = PublishedDateResolver.Resolve(
             [new(DateSource.BodyText, "Batang, 20 Desember 2013 — Teks")],
-            SeenAt("2024-01-09T15:00:00+07:00") with { Neighbour = At("2024-01-03T00:00:00+07:00") });
+            SeenAt("2024-01-09T15:00:00+07:00") with { Neighbour = At("2024-01-03T12:00:00+07:00") });
 
-        Assert.Equal(At("2023-12-20T00:00:00+07:00"), resolved.Published);
+        Assert.Equal(At("2023-12-20T12:00:00+07:00"), resolved.Published);
     }
 
     [Fact]
@@ -79,14 +93,34 @@ public class PublishedDateResolverTests
         var resolved = PublishedDateResolver.Resolve(
             [new(DateSource.BodyText, "Wonosobo – 27 Desember 2024 Teks")], SeenAt("2023-12-28T19:00:00+07:00"));
 
-        Assert.Equal(new ResolvedDate(At("2023-12-27T00:00:00+07:00"), DateSource.BodyText), resolved);
+        Assert.Equal(new ResolvedDate(At("2023-12-27T12:00:00+07:00"), DateSource.BodyText), resolved);
     }
 
     [Fact]
     public void Accepts_a_migrated_archive_date_years_older_than_its_newer_neighbour() =>
-        Assert.Equal(At("2020-05-08T00:00:00+07:00"), PublishedDateResolver.Resolve(
+        Assert.Equal(At("2020-05-08T12:00:00+07:00"), PublishedDateResolver.Resolve(
             [new(DateSource.BodyText, "08 May 2020 | 0 Comments | By admin")],
-            SeenAt("2026-01-05T10:00:00+07:00") with { Neighbour = At("2023-02-01T00:00:00+07:00") }).Published);
+            SeenAt("2026-01-05T10:00:00+07:00") with { Neighbour = At("2023-02-01T12:00:00+07:00") }).Published);
+
+    [Fact]
+    public void Never_mends_a_meta_date_to_the_year_of_an_older_story_above_it()
+    {
+        var resolved = PublishedDateResolver.Resolve(
+            [new(DateSource.Meta, "2025-12-10T05:00:00+07:00")],
+            SeenAt("2025-12-10T10:00:00+07:00") with { Neighbour = At("2024-11-10T12:00:00+07:00") });
+
+        Assert.Equal(new ResolvedDate(At("2025-12-10T05:00:00+07:00"), DateSource.Meta), resolved);
+    }
+
+    [Fact]
+    public void Keeps_a_typed_date_years_newer_than_an_imported_story_above_it()
+    {
+        var resolved = PublishedDateResolver.Resolve(
+            [new(DateSource.BodyText, "Blora, 9 Desember 2025 – Teks")],
+            SeenAt("2025-12-10T10:00:00+07:00") with { Neighbour = At("2020-02-14T12:00:00+07:00") });
+
+        Assert.Equal(new ResolvedDate(At("2025-12-09T12:00:00+07:00"), DateSource.BodyText), resolved);
+    }
 
     [Fact]
     public void Accepts_a_date_months_old_on_a_first_crawl()
@@ -94,7 +128,7 @@ public class PublishedDateResolverTests
         var resolved = PublishedDateResolver.Resolve(
             [new(DateSource.BodyText, "Kudus, 4 Oktober 2025 —")], SeenAt("2026-01-05T10:00:00+07:00"));
 
-        Assert.Equal(new ResolvedDate(At("2025-10-04T00:00:00+07:00"), DateSource.BodyText), resolved);
+        Assert.Equal(new ResolvedDate(At("2025-10-04T12:00:00+07:00"), DateSource.BodyText), resolved);
     }
 
     [Fact]
@@ -108,14 +142,14 @@ public class PublishedDateResolverTests
         var resolved = PublishedDateResolver.Resolve(
             [new(DateSource.BodyText, "08 May 2020 | 0 Comments | By kpukabpati")], SeenAt("2026-01-05T10:00:00+07:00"));
 
-        Assert.Equal(new ResolvedDate(At("2020-05-08T00:00:00+07:00"), DateSource.BodyText), resolved);
+        Assert.Equal(new ResolvedDate(At("2020-05-08T12:00:00+07:00"), DateSource.BodyText), resolved);
     }
 
     [Fact]
     public void Accepts_a_date_months_older_than_its_newer_neighbour() =>
         Assert.Equal(DateSource.BodyText, PublishedDateResolver.Resolve(
             [new(DateSource.BodyText, "Rabu, 5 April 2023")],
-            SeenAt("2026-01-05T10:00:00+07:00") with { Neighbour = At("2024-01-20T00:00:00+07:00") }).Source);
+            SeenAt("2026-01-05T10:00:00+07:00") with { Neighbour = At("2024-01-20T12:00:00+07:00") }).Source);
 
     [Fact]
     public void Rejects_dates_over_twenty_years_old_even_on_backfill() =>

@@ -33,6 +33,8 @@ public sealed class FeedsServer : IAsyncLifetime
     /// <summary>Every stored item, newest first, read straight from the store after the crawl.</summary>
     public IReadOnlyList<Item> Items { get; private set; } = [];
     public IReadOnlyList<FeedHub.Sources.Source> Sources { get; private set; } = [];
+    /// <summary>The crawled farm: its articles are the truth the served feeds are compared with.</summary>
+    public FixtureFarm Farm => _farm;
 
     public async Task InitializeAsync()
     {
