@@ -49,10 +49,11 @@ public sealed class SourceCrawler(
     {
         // Undated items are placed by list order only where the list is read from its start for the first
         // time or in backfill; one that appears on a later crawl is new, and first-seen is its best date.
-        var estimateUndated = run.Options.Backfill || (await states.GetAsync(run.Source.Id, ct))?.LastSuccess is null;
+        run.EstimateUndated = run.Options.Backfill || (await states.GetAsync(run.Source.Id, ct))?.LastSuccess is null;
         foreach (var category in run.Source.Categories)
         {
-            var listStart = run.Writes.Count;
+            if (run.CapReached) break;
+            run.ListStart = run.Writes.Count;
             for (var page = run.Options.FirstPage; page < run.Options.FirstPage + run.Options.MaxPages; page++)
             {
                 var url = run.Source.ListPage(category, page);
@@ -76,17 +77,29 @@ public sealed class SourceCrawler(
                 }
                 if (list.Entries.Count == 0) break;
                 run.DeepestPage[category] = page;
-                var goDeeper = await ReadEntriesAsync(run, list.Entries, list.CategoryName ?? CategoryNames.Of(category), ct);
-                if (!goDeeper && !run.Options.Backfill) break;
+                var goDeeper = await ReadEntriesAsync(run, Capped(run, list.Entries, url), list.CategoryName ?? CategoryNames.Of(category), ct);
+                if (run.CapReached || (!goDeeper && !run.Options.Backfill)) break;
             }
-            if (estimateUndated) DateByListOrder(run, listStart);
+            if (run.EstimateUndated) DateByListOrder(run, run.ListStart);
         }
+        if (run.CapReached)
+            log.LogWarning("{Source}: stopped at {Max} article pages this run (Crawl:MaxArticlesPerRun); the entries left are read by the next runs",
+                run.Source.Id, run.Options.MaxArticlesPerRun);
         if (run.ArticlesTried > 0 && run.ArticlesRead == 0)
         {
             var first = run.ArticleErrors.First();
             throw new CrawlFailure(run.ArticleFetchFailed ? FailureKind.Fetch : FailureKind.Extraction,
                 $"none of {run.ArticlesTried} article page(s) could be read (first: {first.Url}: {first.Error})");
         }
+    }
+
+    /// <summary>The first <see cref="CrawlOptions.MaxEntriesPerListPage"/> entries of a list page, in page order.</summary>
+    private IReadOnlyList<ListEntry> Capped(CrawlRun run, IReadOnlyList<ListEntry> entries, Uri url)
+    {
+        if (entries.Count <= run.Options.MaxEntriesPerListPage) return entries;
+        log.LogWarning("{Source}: {Url} lists {Count} entries; only the first {Max} are read (Crawl:MaxEntriesPerListPage)",
+            run.Source.Id, url, entries.Count, run.Options.MaxEntriesPerListPage);
+        return entries.Take(run.Options.MaxEntriesPerListPage).ToList();
     }
 
     /// <returns>
@@ -123,7 +136,13 @@ public sealed class SourceCrawler(
                     continue;
                 }
             }
+            if (run.ArticlesTried >= run.Options.MaxArticlesPerRun)
+            {
+                run.CapReached = true;
+                break;
+            }
             await ReadArticleAsync(run, entry, key, knownItem, fingerprint, listCategory, ct);
+            if (run.Writes.Count >= run.Options.CommitEvery) await CommitBatchAsync(run, ct);
         }
         return allUnknown || anyMoved;
     }
@@ -181,6 +200,35 @@ public sealed class SourceCrawler(
         run.ArticlesRead++;
         if (normalised.Item.DateSource != DateSource.FirstSeen) run.LastListed = normalised.Item.Published;
         Keep(run, normalised, known?.Slug ?? key.Slug, fingerprint, known);
+    }
+
+    /// <summary>
+    /// Stores what the run has gathered so far, leaving the source's state to the run's end: a crash, the
+    /// article cap or a later failure then loses nothing already fetched. Undated items of the list being
+    /// read are placed by the part of it read so far.
+    /// </summary>
+    private async Task CommitBatchAsync(CrawlRun run, CancellationToken ct)
+    {
+        if (run.Options.DryRun) return;
+        if (run.EstimateUndated) DateByListOrder(run, run.ListStart);
+        try
+        {
+            run.Committed.Add(await items.CommitAsync(new SourceRun
+            {
+                SourceId = run.Source.Id, Items = [.. run.Writes], State = null, Fetches = [.. run.Fetches],
+                Validators = new Dictionary<string, Validators>(run.Validators), Fingerprints = new Dictionary<string, string>(run.Fingerprints),
+            }, ct));
+        }
+        catch (StorageException e)
+        {
+            // Kept in the run: its end tries to store them once more, with the failure.
+            throw new CrawlFailure(FailureKind.Storage, $"{run.Source.Url}: a batch of the run could not be stored; retried at the next run. {e.Message}");
+        }
+        run.Writes.Clear();
+        run.Fetches.Clear();
+        run.Validators.Clear();
+        run.Fingerprints.Clear();
+        run.ListStart = 0;
     }
 
     private async Task CrawlFeedAsync(CrawlRun run, CancellationToken ct)
@@ -260,6 +308,7 @@ public sealed class SourceCrawler(
         }
         var result = await fetcher.FetchAsync(new FetchRequest(url, validators), ct);
         run.Fetches.Add(FetchLogEntry.From(run.Source.Id, result));
+        run.Requests++;
         metrics?.Fetched(run.Source.Id, result);
         if (result.Outcome == FetchOutcome.Ok && !result.Validators.IsEmpty)
             run.Validators[url.AbsoluteUri] = result.Validators;
@@ -303,12 +352,12 @@ public sealed class SourceCrawler(
             Outcome = run.Failure is null ? CrawlOutcome.Ok : CrawlOutcome.Failed,
             FailureKind = run.FailureKind,
             Error = run.Failure,
-            New = result.New,
-            Updated = result.Updated,
-            Unchanged = result.Unchanged + run.SkippedUnchanged,
+            New = result.New + run.Committed.Sum(c => c.New),
+            Updated = result.Updated + run.Committed.Sum(c => c.Updated),
+            Unchanged = result.Unchanged + run.Committed.Sum(c => c.Unchanged) + run.SkippedUnchanged,
             ArticleErrors = run.ArticleErrors,
             RetryAt = run.RetryAfter is { } wait ? run.StartedAt + wait : null,
-            Requests = run.Fetches.Count,
+            Requests = run.Requests,
             Duration = clock.GetUtcNow() - run.StartedAt,
             DeepestPage = run.DeepestPage,
             // A real run's items are in the store; carrying them too would hold a whole pass in memory.
@@ -351,6 +400,15 @@ public sealed class SourceCrawler(
         public List<ArticleError> ArticleErrors { get; } = [];
         public HashSet<string> SeenSlugs { get; } = new(StringComparer.Ordinal);
         public Dictionary<int, int> DeepestPage { get; } = [];
+        /// <summary>What the batches stored while the run went on (<see cref="CommitBatchAsync"/>).</summary>
+        public List<CommitResult> Committed { get; } = [];
+        /// <summary>Undated items are placed by list order in this run (see <see cref="CrawlSiteAsync"/>).</summary>
+        public bool EstimateUndated { get; set; }
+        /// <summary>Index in <see cref="Writes"/> where the current category's list starts.</summary>
+        public int ListStart { get; set; }
+        public int Requests { get; set; }
+        /// <summary>The run fetched <see cref="CrawlOptions.MaxArticlesPerRun"/> article pages and read no more.</summary>
+        public bool CapReached { get; set; }
         /// <summary>Published time (from a page, not first-seen) of the entry read last in list order: the next entry's newer neighbour.</summary>
         public DateTimeOffset? LastListed { get; set; }
         public int SkippedUnchanged { get; set; }
