@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FeedHub.Extraction;
 using FeedHub.Fetching;
 using FeedHub.Monitoring;
@@ -75,6 +76,12 @@ public sealed class SourceCrawler(
                 {
                     throw new CrawlFailure(FailureKind.Extraction, e.Message);
                 }
+                catch (RegexMatchTimeoutException e)
+                {
+                    if (page == run.Options.FirstPage) throw new CrawlFailure(FailureKind.Extraction, $"{url}: {Profile.TimedOut(e)}");
+                    PatternTimedOut(run, url, e);
+                    break;
+                }
                 if (list.Entries.Count == 0) break;
                 run.DeepestPage[category] = page;
                 var goDeeper = await ReadEntriesAsync(run, Capped(run, list.Entries, url), list.CategoryName ?? CategoryNames.Of(category), ct);
@@ -114,7 +121,18 @@ public sealed class SourceCrawler(
         foreach (var entry in entries)
         {
             var canonical = CanonicalUrl.Of(entry.Url, run.Source.Url);
-            if (ItemIdentity.FromArticleUrl(canonical, run.Source.Profile.ArticlePatterns) is { } key && run.SeenSlugs.Add(key.Slug))
+            ItemKey? key;
+            try
+            {
+                key = ItemIdentity.FromArticleUrl(canonical, run.Source.Profile.ArticlePatterns);
+            }
+            catch (RegexMatchTimeoutException e)
+            {
+                // The pattern would time out on the page's other links too: the rest of the page waits for a fixed pattern.
+                PatternTimedOut(run, entry.Url, e);
+                break;
+            }
+            if (key is not null && run.SeenSlugs.Add(key.Slug))
                 keyed.Add((entry, key, canonical));
         }
         var known = await items.GetKnownAsync(run.Source.Id, keyed.Select(k => k.Key), ct);
@@ -188,6 +206,11 @@ public sealed class SourceCrawler(
         catch (ExtractionException e)
         {
             run.ArticleErrors.Add(new ArticleError(entry.Url.AbsoluteUri, e.Message));
+            return;
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            PatternTimedOut(run, entry.Url, e);
             return;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -265,6 +288,12 @@ public sealed class SourceCrawler(
             }
             Keep(run, normalised, key.Slug, null, knownItem);
         }
+    }
+
+    private void PatternTimedOut(CrawlRun run, Uri url, RegexMatchTimeoutException e)
+    {
+        log.LogWarning("{Source}: {Url}: {Error}", run.Source.Id, url, Profile.TimedOut(e));
+        run.ArticleErrors.Add(new ArticleError(url.AbsoluteUri, Profile.TimedOut(e)));
     }
 
     private static string Unexpected(Exception e) => $"failed unexpectedly ({e.GetType().Name}: {e.Message})";

@@ -10,8 +10,6 @@ namespace FeedHub.Extraction;
 /// </summary>
 internal sealed class ArticleLinks(Source source)
 {
-    private const RegexOptions PatternOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
-
     /// <summary>The absolute URL an href points to from <paramref name="page"/>, or null when it is not a web URL.</summary>
     public static Uri? Resolve(Uri page, string? href)
     {
@@ -28,7 +26,7 @@ internal sealed class ArticleLinks(Source source)
     {
         if (!string.Equals(url.Host, source.Url.Host, StringComparison.OrdinalIgnoreCase)) return false;
         var withoutQuery = url.GetLeftPart(UriPartial.Path);
-        return source.Profile.ArticlePatterns.Any(pattern => Regex.IsMatch(withoutQuery, pattern, PatternOptions));
+        return source.Profile.ArticlePatterns.Any(pattern => Regex.IsMatch(withoutQuery, pattern, Profile.PatternOptions, Profile.PatternTimeout));
     }
 
     /// <summary>
@@ -48,7 +46,7 @@ internal sealed class ArticleLinks(Source source)
         var withoutQuery = url.GetLeftPart(UriPartial.Path);
         foreach (var pattern in source.Profile.ArticlePatterns)
         {
-            var match = Regex.Match(withoutQuery, pattern, PatternOptions);
+            var match = Regex.Match(withoutQuery, pattern, Profile.PatternOptions, Profile.PatternTimeout);
             if (match.Success && match.Groups["slug"] is { Success: true } slug)
                 return slug.Value.Length > 0 ? slug.Value : null;
         }

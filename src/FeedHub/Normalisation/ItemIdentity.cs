@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FeedHub.Sources;
 
 namespace FeedHub.Normalisation;
 
@@ -18,8 +19,6 @@ public sealed record ItemKey(string? NumericId, string Slug)
 /// <summary>Derives <see cref="ItemKey"/>s from article URLs and feed entries.</summary>
 public static class ItemIdentity
 {
-    private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
-
     /// <summary>
     /// The key of a canonical article URL, using the first of the profile's <paramref name="articlePatterns"/>
     /// that matches (named groups <c>id</c> and <c>slug</c>); null when none matches.
@@ -30,8 +29,7 @@ public static class ItemIdentity
         ArgumentNullException.ThrowIfNull(articlePatterns);
         foreach (var pattern in articlePatterns)
         {
-            var match = Regex.Match(canonicalUrl.AbsoluteUri, pattern,
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternTimeout);
+            var match = Regex.Match(canonicalUrl.AbsoluteUri, pattern, Profile.PatternOptions, Profile.PatternTimeout);
             if (!match.Success)
                 continue;
             var id = match.Groups["id"] is { Success: true, Length: > 0 } idGroup ? idGroup.Value : null;

@@ -339,18 +339,43 @@ public static class ConfigLoader
             }
         }
 
+        /// <summary>
+        /// Long runs of one kind of character ending in a mismatch: what makes a catastrophic pattern
+        /// (<c>(a+)+$</c>, <c>(\w|\d)*x</c>, <c>(\s*)*$</c>) backtrack for ever on a URL or title.
+        /// </summary>
+        private static readonly string[] PatternProbes =
+        [
+            new string('a', 40) + "!", new string('1', 40) + "!", string.Concat(Enumerable.Repeat("a-", 30)) + "!",
+            new string(' ', 40) + "!", "https://kab-blora.kpu.go.id/blog/read/" + new string('a', 40) + "/!",
+            "https://kab-blora.kpu.go.id/index.php/blog/read/" + string.Concat(Enumerable.Repeat("a-", 30)) + "/!",
+        ];
+
         private bool IsRegex(string pattern, string path)
         {
+            Regex regex;
             try
             {
-                _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-                return true;
+                regex = new Regex(pattern, Profile.PatternOptions, Profile.PatternTimeout);
             }
             catch (ArgumentException ex)
             {
                 Error(path, $"not a valid regular expression: {ex.Message}");
                 return false;
             }
+            foreach (var probe in PatternProbes)
+            {
+                try
+                {
+                    regex.IsMatch(probe);
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    Error(path, $"\"{pattern}\" takes over {Profile.PatternTimeout.TotalMilliseconds:0} ms on the test string \"{probe}\" " +
+                                "(catastrophic backtracking); it would stop on every page, so rewrite it without nested repetition");
+                    return false;
+                }
+            }
+            return true;
         }
 
         private string? Required(JsonElement obj, string field, string path)

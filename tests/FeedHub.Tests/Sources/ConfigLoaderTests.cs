@@ -231,4 +231,18 @@ public class ConfigLoaderTests
         Assert.Contains("user:pass@", error.Message);
         Assert.DoesNotContain("rahasia", error.Message);
     }
+
+    [Theory]
+    [InlineData("articlePatterns", "[ \"(?<slug>(a+)+)$\" ]", "$.profiles.kpu-blog.articlePatterns[0]")]
+    [InlineData("articlePatterns", "[ \"^https?://[^/]+/blog/read/(?<slug>([a-z]+-?)+)$\" ]", "$.profiles.kpu-blog.articlePatterns[0]")]
+    [InlineData("titleSeparatorPattern", "\"(\\\\s+)+$\"", "$.profiles.kpu-blog.titleSeparatorPattern")]
+    public void A_pattern_that_times_out_on_a_test_string_is_rejected_by_path(string field, string value, string path)
+    {
+        var json = $$"""{ "profiles": { "kpu-blog": { "{{field}}": {{value}} } }, "sources": [ {{Blora()}} ] }""";
+
+        var error = Assert.Single(ErrorsOf(json));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains("catastrophic backtracking", error.Message);
+    }
 }
