@@ -1,4 +1,5 @@
 using FeedHub.Crawling;
+using FeedHub.Normalisation;
 using Microsoft.Extensions.Configuration;
 using FeedHub.Storage;
 
@@ -35,6 +36,7 @@ public sealed class CrawlSettings
     public int MaxPages { get; set; } = 3;
     public int MaxEntriesPerListPage { get; set; } = CrawlOptions.DefaultMaxEntriesPerListPage;
     public int MaxArticlesPerRun { get; set; } = CrawlOptions.DefaultMaxArticlesPerRun;
+    public int MaxContentBytes { get; set; } = ContentCap.DefaultMaxBytes;
 
     /// <summary>The <c>Crawl</c> section, every cap positive.</summary>
     /// <exception cref="ArgumentException">Caps are zero or negative, naming each setting.</exception>
@@ -46,6 +48,7 @@ public sealed class CrawlSettings
                 (settings.MaxPages, "Crawl:MaxPages", "list pages"),
                 (settings.MaxEntriesPerListPage, "Crawl:MaxEntriesPerListPage", "entries"),
                 (settings.MaxArticlesPerRun, "Crawl:MaxArticlesPerRun", "article pages"),
+                (settings.MaxContentBytes, "Crawl:MaxContentBytes", "bytes"),
             }
             .Where(cap => cap.Item1 <= 0)
             .Select(cap => $"{cap.Item2} must be a positive number of {cap.Item3}; got {cap.Item1}.")
@@ -57,5 +60,6 @@ public sealed class CrawlSettings
     public CrawlOptions Options(int maxPages) => new()
     {
         MaxPages = maxPages, MaxEntriesPerListPage = MaxEntriesPerListPage, MaxArticlesPerRun = MaxArticlesPerRun,
+        MaxContentBytes = MaxContentBytes,
     };
 }

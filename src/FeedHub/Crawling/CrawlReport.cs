@@ -21,6 +21,9 @@ public sealed record CrawlOptions
     /// <summary>Items stored per transaction while a run goes on, so a crash or the cap loses nothing already fetched.</summary>
     public int CommitEvery { get; init; } = DefaultCommitEvery;
 
+    /// <summary>UTF-8 bytes of sanitised HTML stored per item; longer content is cut and marked (see <see cref="ContentCap"/>).</summary>
+    public int MaxContentBytes { get; init; } = ContentCap.DefaultMaxBytes;
+
     public const int DefaultMaxEntriesPerListPage = 200;
     public const int DefaultMaxArticlesPerRun = 500;
     public const int DefaultCommitEvery = 50;

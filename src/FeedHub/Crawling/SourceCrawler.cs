@@ -201,7 +201,7 @@ public sealed class SourceCrawler(
             var article = ArticleExtractor.Extract(fetched.Body!, fetched.FinalUrl, run.Source);
             var itemId = known?.Id ?? key.IdIn(run.Source.Id);
             normalised = ItemNormaliser.Normalise(article with { Url = CanonicalUrl.Of(article.Url, run.Source.Url), ListCategory = listCategory },
-                run.Source, itemId, run.StartedAt, known, run.LastListed);
+                run.Source, itemId, run.StartedAt, known, run.LastListed, run.Options.MaxContentBytes);
         }
         catch (ExtractionException e)
         {
@@ -278,7 +278,7 @@ public sealed class SourceCrawler(
             NormalisedItem normalised;
             try
             {
-                normalised = ItemNormaliser.Normalise(entry, run.Source, itemId, run.StartedAt, knownItem);
+                normalised = ItemNormaliser.Normalise(entry, run.Source, itemId, run.StartedAt, knownItem, maxContentBytes: run.Options.MaxContentBytes);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
