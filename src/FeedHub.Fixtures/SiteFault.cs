@@ -30,6 +30,8 @@ public enum SiteFault
     MissingCharset,
     /// <summary>A UTF-8 byte-order mark, while the Content-Type claims windows-1252.</summary>
     ByteOrderMark,
+    /// <summary>Content-Type and meta both claim windows-1252; the bytes are UTF-8 without a byte-order mark.</summary>
+    CharsetLie,
     /// <summary>Bytes that are not UTF-8 (<c>FF FE C3</c>) before every closing heading tag.</summary>
     InvalidUtf8,
     /// <summary>The page's content inside <see cref="FaultSizes.NestingDepth"/> unclosed <c>&lt;div&gt;</c>s.</summary>

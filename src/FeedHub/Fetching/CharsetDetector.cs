@@ -7,7 +7,10 @@ namespace FeedHub.Fetching;
 /// <summary>
 /// Turns a response body into text the way a browser would: byte-order mark, then the Content-Type
 /// charset, then a <c>&lt;meta&gt;</c> charset (or the XML declaration of an XML document) in the first
-/// 1024 bytes, else UTF-8. Bytes invalid in the chosen encoding become U+FFFD; decoding never throws.
+/// 1024 bytes, else UTF-8. A declared single-byte charset (windows-1252) yields to UTF-8 when the bytes
+/// are valid UTF-8 with multi-byte sequences: servers claim windows-1252 for UTF-8 pages, and read as
+/// windows-1252 their “ – ” become mojibake that breaks title matching. Bytes invalid in the chosen
+/// encoding become U+FFFD; decoding never throws.
 /// </summary>
 public static partial class CharsetDetector
 {
@@ -34,13 +37,22 @@ public static partial class CharsetDetector
 
         var declared = Lookup(HeaderCharset(contentType));
         if (declared is not null)
-            return (declared, 0);
+            return (Utf8Despite(declared, body), 0);
 
         var head = Encoding.Latin1.GetString(body[..Math.Min(body.Length, PrescanBytes)]);
         var fromMarkup = Lookup(MetaCharset().Match(head) is { Success: true } meta ? meta.Groups["charset"].Value : null)
             ?? (IsXml(contentType, head) ? Lookup(XmlDeclarationEncoding().Match(head) is { Success: true } xml ? xml.Groups["charset"].Value : null) : null);
-        return (fromMarkup ?? Encoding.UTF8, 0);
+        return (fromMarkup is null ? Encoding.UTF8 : Utf8Despite(fromMarkup, body), 0);
     }
+
+    /// <summary>
+    /// UTF-8 instead of a declared single-byte encoding when the body holds a byte over 0x7F and is valid
+    /// UTF-8 throughout: real windows-1252 text almost never forms valid multi-byte sequences.
+    /// </summary>
+    private static Encoding Utf8Despite(Encoding declared, ReadOnlySpan<byte> body) =>
+        declared.IsSingleByte && body.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0 && System.Text.Unicode.Utf8.IsValid(body)
+            ? Encoding.UTF8
+            : declared;
 
     private static string? HeaderCharset(string? contentType) =>
         contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.CharSet?.Trim('"', '\'', ' ') : null;

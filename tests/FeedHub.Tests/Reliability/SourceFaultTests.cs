@@ -98,6 +98,24 @@ public sealed class SourceFaultTests
     }
 
     [Fact]
+    public async Task A_page_claiming_windows_1252_whose_bytes_are_utf8_is_read_as_utf8_with_its_title_and_category()
+    {
+        await using var rig = await CrawlRig.StartAsync();
+        await rig.CrawlAsync();
+        var categories = (await StoredAsync(rig)).Where(i => i.SourceId == rig.Site(0).Id).Select(i => i.Category).Distinct().ToList();
+        const string title = "“Sosialisasi” – Pemilu Serentak di Kecamatan Tengaran";
+        rig.Site(0).Publish(title, "Teks sintetis dengan kata é dan ü.", FarmFixture.Now.AddMinutes(-5));
+        rig.Site(0).Fault = SiteFault.CharsetLie;
+
+        var report = rig.ReportOf(await rig.CrawlAsync(), rig.Site(0).Id);
+
+        Assert.Equal(CrawlOutcome.Ok, report.Outcome);
+        var added = Assert.Single(await StoredAsync(rig), i => i.Title == title);
+        Assert.Contains(added.Category, categories);
+        Assert.Contains("é dan ü", added.ContentHtml);
+    }
+
+    [Fact]
     public async Task Invalid_utf8_becomes_replacement_characters_not_a_failure()
     {
         await using var rig = await CrawlRig.StartAsync();
