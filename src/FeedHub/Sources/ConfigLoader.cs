@@ -56,6 +56,8 @@ public static class ConfigLoader
 
     private sealed class Reader
     {
+        private const int MaxNameLength = 100;
+
         private static readonly Regex IdPattern = new("^[a-z0-9][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant);
         private static readonly Regex RegionPattern = new("^[a-z0-9][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant);
         private static readonly HtmlParser SelectorProbe = new();
@@ -173,6 +175,12 @@ public static class ConfigLoader
             if (id is not null && !IdPattern.IsMatch(id))
                 Error(path + ".id", $"\"{id}\" must be lowercase letters, digits and '-', like \"kab-blora\"");
             var name = Required(s, "name", path);
+            if (name is not null && name.Length > MaxNameLength)
+            {
+                // The name is in every feed's title, every item's source and each dashboard row; a long one bloats them all.
+                Error(path + ".name", $"is {name.Length} characters long; at most {MaxNameLength} (e.g. \"KPU Kabupaten Blora\")");
+                name = null;
+            }
             var region = Required(s, "region", path);
             if (region is not null && !RegionPattern.IsMatch(region))
                 Error(path + ".region", $"\"{region}\" must be a lowercase slug, like \"jawa-tengah\"");

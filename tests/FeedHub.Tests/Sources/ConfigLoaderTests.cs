@@ -245,4 +245,16 @@ public class ConfigLoaderTests
         Assert.Equal(path, error.Path);
         Assert.Contains("catastrophic backtracking", error.Message);
     }
+
+    [Fact]
+    public void A_source_name_over_100_characters_is_rejected_by_path()
+    {
+        var longName = "KPU Kabupaten " + new string('B', 90);
+        var json = $$"""{ {{Profiles}}, "sources": [ {{Blora()}}, {{Blora().Replace("kab-blora", "kab-rembang").Replace("KPU Kabupaten Blora", longName)}} ] }""";
+
+        var error = Assert.Single(ErrorsOf(json));
+
+        Assert.Equal("$.sources[1].name", error.Path);
+        Assert.Contains("at most 100", error.Message);
+    }
 }
