@@ -57,7 +57,7 @@ internal static class FatItemBench
                 Target: $"< {TargetRssMb} MB after", Met: after < TargetRssMb * 1024 * 1024));
             results.Add(Section, new Measure("RSS after an aggressive full GC (what stays live)", Fmt.Mb(collected)));
             results.Add(Section, new Measure("peak RSS of the process", Fmt.Mb(ProcessStats.PeakRssBytes())));
-            results.Note(Section, "Items written straight to the store (the content cap of the normaliser bypassed, the worst case), served by the `run` web app in this process (default `Web:RenderCacheBytes`); RSS is this process's VmRSS (client, server and the synthetic store's sample farm together).");
+            results.Note(Section, "Pages of this size, stored as the crawler stores them (cut to the default `Crawl:MaxContentBytes`, 200 KB, with the truncation note), served by the `run` web app in this process (default `Web:RenderCacheBytes`); RSS is this process's VmRSS (client, server and the synthetic store's sample farm together).");
         }
         finally
         {
@@ -72,12 +72,14 @@ internal static class FatItemBench
         var html = new StringBuilder(bytes + paragraph.Length);
         while (html.Length < bytes)
             html.Append(paragraph);
-        var content = html.ToString();
+        var link = $"https://{source}.kpu.go.id/berita/fat-{n}";
+        // Stored as the crawler stores it: cut at Crawl:MaxContentBytes.
+        var content = ContentCap.Apply(html.ToString(), ContentCap.DefaultMaxBytes, link);
         return new ItemWrite(new Item
         {
             Id = $"{source}:fat-{n}",
             SourceId = source,
-            Link = $"https://{source}.kpu.go.id/berita/fat-{n}",
+            Link = link,
             Title = $"Berita panjang ke-{n}",
             ContentHtml = content,
             Summary = "Rapat pleno terbuka rekapitulasi hasil penghitungan suara.",

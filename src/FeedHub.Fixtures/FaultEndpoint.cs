@@ -54,7 +54,7 @@ internal static class FaultEndpoint
                 break;
             case SiteFault.CharsetLie:
                 await Send(context, page.Status, "text/html; charset=windows-1252",
-                    Encoding.UTF8.GetBytes(html.Replace("<meta charset=\"utf-8\">", "", StringComparison.OrdinalIgnoreCase)));
+                    Encoding.UTF8.GetBytes(html.Replace("<meta charset=\"utf-8\">", "<meta charset=\"windows-1252\">", StringComparison.OrdinalIgnoreCase)));
                 break;
             case SiteFault.InvalidUtf8:
                 await Send(context, page.Status, HtmlUtf8, BreakUtf8(html));

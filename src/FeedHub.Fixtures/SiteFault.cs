@@ -30,7 +30,7 @@ public enum SiteFault
     MissingCharset,
     /// <summary>A UTF-8 byte-order mark, while the Content-Type claims windows-1252.</summary>
     ByteOrderMark,
-    /// <summary>Header says <c>charset=windows-1252</c> (a server default), the bytes are UTF-8 without a BOM, and no meta charset.</summary>
+    /// <summary>Content-Type and meta both claim windows-1252; the bytes are UTF-8 without a byte-order mark.</summary>
     CharsetLie,
     /// <summary>Bytes that are not UTF-8 (<c>FF FE C3</c>) before every closing heading tag.</summary>
     InvalidUtf8,

@@ -21,12 +21,13 @@ public static class CrawlCommand
         command.SetAction((parse, ct) => CommandGuard.RunAsync(async () =>
         {
             using var host = AppHost.CreateCommandHost(parse.GetValue(config), parse.GetValue(db));
-            var maxPages = parse.GetValue(pages) ?? host.Services.GetRequiredService<CrawlSettings>().MaxPages;
+            var settings = host.Services.GetRequiredService<CrawlSettings>();
+            var maxPages = parse.GetValue(pages) ?? settings.MaxPages;
             if (maxPages is < 1 or > 1000) throw new ArgumentException($"--pages must be between 1 and 1000, got {maxPages}");
             var selected = (await Pipeline.StartAsync(host.Services, ct, only: parse.GetValue(sources))).Selected;
 
             var reports = await host.Services.GetRequiredService<CrawlPass>().RunAsync(
-                selected, new CrawlOptions { MaxPages = maxPages }, ct, r => Console.WriteLine(r.Summary));
+                selected, settings.Options(maxPages), ct, r => Console.WriteLine(r.Summary));
             var failed = reports.Count(r => r.Outcome == CrawlOutcome.Failed);
             Console.WriteLine($"crawled {reports.Count} source(s): {reports.Count - failed} ok, {failed} failed; " +
                               $"{reports.Sum(r => r.New)} new, {reports.Sum(r => r.Updated)} updated, {reports.Sum(r => r.Unchanged)} unchanged");

@@ -48,7 +48,7 @@ public static class AppHost
         paths.RequireDatabaseFolder();
         services.AddSingleton(paths);
         services.AddSingleton<LiveCatalog>();
-        services.AddSingleton(configuration.GetSection("Crawl").Get<CrawlSettings>() ?? new CrawlSettings());
+        services.AddSingleton(CrawlSettings.From(configuration));
         services.AddSingleton(configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
         services.AddSingleton<Retention>();
         services.AddSingleton(TimeProvider.System);

@@ -1,3 +1,6 @@
+using FeedHub.Crawling;
+using FeedHub.Normalisation;
+using Microsoft.Extensions.Configuration;
 using FeedHub.Storage;
 
 namespace FeedHub.Host.Composition;
@@ -27,8 +30,36 @@ public sealed class AppPaths
     }
 }
 
-/// <summary>Crawl depth defaults, bound from the <c>Crawl</c> section.</summary>
+/// <summary>Crawl depth defaults and caps, bound from the <c>Crawl</c> section.</summary>
 public sealed class CrawlSettings
 {
     public int MaxPages { get; set; } = 3;
+    public int MaxEntriesPerListPage { get; set; } = CrawlOptions.DefaultMaxEntriesPerListPage;
+    public int MaxArticlesPerRun { get; set; } = CrawlOptions.DefaultMaxArticlesPerRun;
+    public int MaxContentBytes { get; set; } = ContentCap.DefaultMaxBytes;
+
+    /// <summary>The <c>Crawl</c> section, every cap positive.</summary>
+    /// <exception cref="ArgumentException">Caps are zero or negative, naming each setting.</exception>
+    public static CrawlSettings From(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("Crawl").Get<CrawlSettings>() ?? new CrawlSettings();
+        var problems = new[]
+            {
+                (settings.MaxPages, "Crawl:MaxPages", "list pages"),
+                (settings.MaxEntriesPerListPage, "Crawl:MaxEntriesPerListPage", "entries"),
+                (settings.MaxArticlesPerRun, "Crawl:MaxArticlesPerRun", "article pages"),
+                (settings.MaxContentBytes, "Crawl:MaxContentBytes", "bytes"),
+            }
+            .Where(cap => cap.Item1 <= 0)
+            .Select(cap => $"{cap.Item2} must be a positive number of {cap.Item3}; got {cap.Item1}.")
+            .ToList();
+        return problems.Count == 0 ? settings : throw new ArgumentException(string.Join(" ", problems));
+    }
+
+    /// <summary>A crawl following <paramref name="maxPages"/> list pages under these caps.</summary>
+    public CrawlOptions Options(int maxPages) => new()
+    {
+        MaxPages = maxPages, MaxEntriesPerListPage = MaxEntriesPerListPage, MaxArticlesPerRun = MaxArticlesPerRun,
+        MaxContentBytes = MaxContentBytes,
+    };
 }

@@ -44,7 +44,7 @@ public static class SettingsCheck
         }
 
         Read(() => (configuration.GetSection("Paths").Get<AppPaths>() ?? new AppPaths()).RequireDatabaseFolder());
-        Read(() => configuration.GetSection("Crawl").Get<CrawlSettings>());
+        Read(() => CrawlSettings.From(configuration));
         Read(() =>
         {
             if (configuration.GetSection("Retention").Get<RetentionSettings>()?.MaxAge is { } age)

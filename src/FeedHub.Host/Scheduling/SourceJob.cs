@@ -16,7 +16,7 @@ internal sealed class SourceJob(LiveCatalog catalog, ScheduledCrawl crawl, Crawl
         var id = context.JobDetail.Key.Name;
         // Removed from feeds.json since the trigger fired: the schedule deletes the job; nothing to do.
         if (catalog.Current.Find(id) is not { } source) return;
-        var run = await crawl.RunAsync(source, new CrawlOptions { MaxPages = settings.MaxPages }, cancellationToken);
+        var run = await crawl.RunAsync(source, settings.Options(settings.MaxPages), cancellationToken);
         await context.Scheduler.RescheduleJob(context.Trigger.Key, CrawlSchedule.TriggerAt(id, run.NextDue), cancellationToken);
     }
 }

@@ -14,6 +14,19 @@ public sealed record CrawlOptions
     public bool DryRun { get; init; }
     /// <summary>Walk every page up to <see cref="MaxPages"/> even when pages hold known articles (backfill).</summary>
     public bool Backfill { get; init; }
+    /// <summary>Entries taken from one list page, in page order; the rest are ignored (a hostile page may list 50k).</summary>
+    public int MaxEntriesPerListPage { get; init; } = DefaultMaxEntriesPerListPage;
+    /// <summary>Article pages fetched in one run; the entries left are read by the next runs.</summary>
+    public int MaxArticlesPerRun { get; init; } = DefaultMaxArticlesPerRun;
+    /// <summary>Items stored per transaction while a run goes on, so a crash or the cap loses nothing already fetched.</summary>
+    public int CommitEvery { get; init; } = DefaultCommitEvery;
+
+    /// <summary>UTF-8 bytes of sanitised HTML stored per item; longer content is cut and marked (see <see cref="ContentCap"/>).</summary>
+    public int MaxContentBytes { get; init; } = ContentCap.DefaultMaxBytes;
+
+    public const int DefaultMaxEntriesPerListPage = 200;
+    public const int DefaultMaxArticlesPerRun = 500;
+    public const int DefaultCommitEvery = 50;
 }
 
 public enum CrawlOutcome

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FeedHub.Extraction;
 using FeedHub.Fetching;
 using FeedHub.Monitoring;
@@ -47,14 +48,14 @@ public sealed class SourceCrawler(
 
     private async Task CrawlSiteAsync(CrawlRun run, CancellationToken ct)
     {
-        var estimateUndated = await EstimatesUndatedAsync(run, ct);
+        run.EstimateUndated = await EstimatesUndatedAsync(run, ct);
         foreach (var category in run.Source.Categories)
         {
-            var listStart = run.Writes.Count;
+            if (run.CapReached) break;
+            run.ListStart = run.Writes.Count;
             // Neighbours are neighbours on one list: the last story of the previous category says nothing of this one's first.
             run.LastListed = null;
             run.AboveWrites = null;
-            run.ListStart = listStart;
             for (var page = run.Options.FirstPage; page < run.Options.FirstPage + run.Options.MaxPages; page++)
             {
                 var url = run.Source.ListPage(category, page);
@@ -76,19 +77,37 @@ public sealed class SourceCrawler(
                 {
                     throw new CrawlFailure(FailureKind.Extraction, e.Message);
                 }
+                catch (RegexMatchTimeoutException e)
+                {
+                    if (page == run.Options.FirstPage) throw new CrawlFailure(FailureKind.Extraction, $"{url}: {Profile.TimedOut(e)}");
+                    PatternTimedOut(run, url, e);
+                    break;
+                }
                 if (list.Entries.Count == 0) break;
                 run.DeepestPage[category] = page;
-                var goDeeper = await ReadEntriesAsync(run, list.Entries, list.CategoryName ?? CategoryNames.Of(category), ct);
-                if (!goDeeper && !run.Options.Backfill) break;
+                var goDeeper = await ReadEntriesAsync(run, Capped(run, list.Entries, url), list.CategoryName ?? CategoryNames.Of(category), ct);
+                if (run.CapReached || (!goDeeper && !run.Options.Backfill)) break;
             }
-            if (estimateUndated) DateByListOrder(run);
+            if (run.EstimateUndated) DateByListOrder(run);
         }
+        if (run.CapReached)
+            log.LogWarning("{Source}: stopped at {Max} article pages this run (Crawl:MaxArticlesPerRun); the entries left are read by the next runs",
+                run.Source.Id, run.Options.MaxArticlesPerRun);
         if (run.ArticlesTried > 0 && run.ArticlesRead == 0)
         {
             var first = run.ArticleErrors.First();
             throw new CrawlFailure(run.ArticleFetchFailed ? FailureKind.Fetch : FailureKind.Extraction,
                 $"none of {run.ArticlesTried} article page(s) could be read (first: {first.Url}: {first.Error})");
         }
+    }
+
+    /// <summary>The first <see cref="CrawlOptions.MaxEntriesPerListPage"/> entries of a list page, in page order.</summary>
+    private IReadOnlyList<ListEntry> Capped(CrawlRun run, IReadOnlyList<ListEntry> entries, Uri url)
+    {
+        if (entries.Count <= run.Options.MaxEntriesPerListPage) return entries;
+        log.LogWarning("{Source}: {Url} lists {Count} entries; only the first {Max} are read (Crawl:MaxEntriesPerListPage)",
+            run.Source.Id, url, entries.Count, run.Options.MaxEntriesPerListPage);
+        return entries.Take(run.Options.MaxEntriesPerListPage).ToList();
     }
 
     /// <returns>
@@ -103,7 +122,18 @@ public sealed class SourceCrawler(
         foreach (var entry in entries)
         {
             var canonical = CanonicalUrl.Of(entry.Url, run.Source.Url);
-            if (ItemIdentity.FromArticleUrl(canonical, run.Source.Profile.ArticlePatterns) is { } key && run.SeenSlugs.Add(key.Slug))
+            ItemKey? key;
+            try
+            {
+                key = ItemIdentity.FromArticleUrl(canonical, run.Source.Profile.ArticlePatterns);
+            }
+            catch (RegexMatchTimeoutException e)
+            {
+                // The pattern would time out on the page's other links too: the rest of the page waits for a fixed pattern.
+                PatternTimedOut(run, entry.Url, e);
+                break;
+            }
+            if (key is not null && run.SeenSlugs.Add(key.Slug))
                 keyed.Add((entry, key, canonical));
         }
         var known = await items.GetKnownAsync(run.Source.Id, keyed.Select(k => k.Key), ct);
@@ -125,7 +155,13 @@ public sealed class SourceCrawler(
                     continue;
                 }
             }
+            if (run.ArticlesTried >= run.Options.MaxArticlesPerRun)
+            {
+                run.CapReached = true;
+                break;
+            }
             await ReadArticleAsync(run, entry, key, knownItem, fingerprint, listCategory, ct);
+            if (run.Writes.Count >= run.Options.CommitEvery) await CommitBatchAsync(run, ct);
         }
         return allUnknown || anyMoved;
     }
@@ -166,11 +202,16 @@ public sealed class SourceCrawler(
             var article = ArticleExtractor.Extract(fetched.Body!, fetched.FinalUrl, run.Source);
             var itemId = known?.Id ?? key.IdIn(run.Source.Id);
             normalised = ItemNormaliser.Normalise(article with { Url = CanonicalUrl.Of(article.Url, run.Source.Url), ListCategory = listCategory },
-                run.Source, itemId, run.StartedAt, known, run.LastListed);
+                run.Source, itemId, run.StartedAt, known, run.LastListed, run.Options.MaxContentBytes);
         }
         catch (ExtractionException e)
         {
             run.ArticleErrors.Add(new ArticleError(entry.Url.AbsoluteUri, e.Message));
+            return;
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            PatternTimedOut(run, entry.Url, e);
             return;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -192,6 +233,35 @@ public sealed class SourceCrawler(
     /// </summary>
     private async Task<bool> EstimatesUndatedAsync(CrawlRun run, CancellationToken ct) =>
         run.Options.Backfill || (await states.GetAsync(run.Source.Id, ct))?.LastSuccess is null;
+
+    /// <summary>
+    /// Stores what the run has gathered so far, leaving the source's state to the run's end: a crash, the
+    /// article cap or a later failure then loses nothing already fetched. Undated items of the list being
+    /// read are placed by the part of it read so far.
+    /// </summary>
+    private async Task CommitBatchAsync(CrawlRun run, CancellationToken ct)
+    {
+        if (run.Options.DryRun) return;
+        if (run.EstimateUndated) DateByListOrder(run);
+        try
+        {
+            run.Committed.Add(await items.CommitAsync(new SourceRun
+            {
+                SourceId = run.Source.Id, Items = [.. run.Writes], State = null, Fetches = [.. run.Fetches],
+                Validators = new Dictionary<string, Validators>(run.Validators), Fingerprints = new Dictionary<string, string>(run.Fingerprints),
+            }, ct));
+        }
+        catch (StorageException e)
+        {
+            // Kept in the run: its end tries to store them once more, with the failure.
+            throw new CrawlFailure(FailureKind.Storage, $"{run.Source.Url}: a batch of the run could not be stored; retried at the next run. {e.Message}");
+        }
+        run.Writes.Clear();
+        run.Fetches.Clear();
+        run.Validators.Clear();
+        run.Fingerprints.Clear();
+        run.ListStart = 0;
+    }
 
     private async Task CrawlFeedAsync(CrawlRun run, CancellationToken ct)
     {
@@ -217,7 +287,7 @@ public sealed class SourceCrawler(
             NormalisedItem normalised;
             try
             {
-                normalised = ItemNormaliser.Normalise(entry, run.Source, itemId, run.StartedAt, knownItem);
+                normalised = ItemNormaliser.Normalise(entry, run.Source, itemId, run.StartedAt, knownItem, maxContentBytes: run.Options.MaxContentBytes);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -228,6 +298,12 @@ public sealed class SourceCrawler(
             Keep(run, normalised, key.Slug, null, knownItem);
         }
         if (await EstimatesUndatedAsync(run, ct)) DateByListOrder(run);
+    }
+
+    private void PatternTimedOut(CrawlRun run, Uri url, RegexMatchTimeoutException e)
+    {
+        log.LogWarning("{Source}: {Url}: {Error}", run.Source.Id, url, Profile.TimedOut(e));
+        run.ArticleErrors.Add(new ArticleError(url.AbsoluteUri, Profile.TimedOut(e)));
     }
 
     private static string Unexpected(Exception e) => $"failed unexpectedly ({e.GetType().Name}: {e.Message})";
@@ -271,6 +347,7 @@ public sealed class SourceCrawler(
         }
         var result = await fetcher.FetchAsync(new FetchRequest(url, validators), ct);
         run.Fetches.Add(FetchLogEntry.From(run.Source.Id, result));
+        run.Requests++;
         metrics?.Fetched(run.Source.Id, result);
         if (result.Outcome == FetchOutcome.Ok && !result.Validators.IsEmpty)
             run.Validators[url.AbsoluteUri] = result.Validators;
@@ -314,12 +391,12 @@ public sealed class SourceCrawler(
             Outcome = run.Failure is null ? CrawlOutcome.Ok : CrawlOutcome.Failed,
             FailureKind = run.FailureKind,
             Error = run.Failure,
-            New = result.New,
-            Updated = result.Updated,
-            Unchanged = result.Unchanged + run.SkippedUnchanged,
+            New = result.New + run.Committed.Sum(c => c.New),
+            Updated = result.Updated + run.Committed.Sum(c => c.Updated),
+            Unchanged = result.Unchanged + run.Committed.Sum(c => c.Unchanged) + run.SkippedUnchanged,
             ArticleErrors = run.ArticleErrors,
             RetryAt = run.RetryAfter is { } wait ? run.StartedAt + wait : null,
-            Requests = run.Fetches.Count,
+            Requests = run.Requests,
             Duration = clock.GetUtcNow() - run.StartedAt,
             DeepestPage = run.DeepestPage,
             // A real run's items are in the store; carrying them too would hold a whole pass in memory.
@@ -362,10 +439,17 @@ public sealed class SourceCrawler(
         public List<ArticleError> ArticleErrors { get; } = [];
         public HashSet<string> SeenSlugs { get; } = new(StringComparer.Ordinal);
         public Dictionary<int, int> DeepestPage { get; } = [];
+        /// <summary>What the batches stored while the run went on (<see cref="CommitBatchAsync"/>).</summary>
+        public List<CommitResult> Committed { get; } = [];
+        /// <summary>Undated items are placed by list order in this run (see <see cref="CrawlSiteAsync"/>).</summary>
+        public bool EstimateUndated { get; set; }
+        /// <summary>Index in <see cref="Writes"/> where the current category's list starts (0 again after a batch is stored).</summary>
+        public int ListStart { get; set; }
+        public int Requests { get; set; }
+        /// <summary>The run fetched <see cref="CrawlOptions.MaxArticlesPerRun"/> article pages and read no more.</summary>
+        public bool CapReached { get; set; }
         /// <summary>Published time (from a page, not first-seen) of the entry read last in list order: the next entry's newer neighbour.</summary>
         public DateTimeOffset? LastListed { get; set; }
-        /// <summary>Where the current category's writes begin in <see cref="Writes"/>.</summary>
-        public int ListStart { get; set; }
         /// <summary>
         /// The page-stated date listed just above the current category's first write: a stored story on the page a
         /// backfill resumes from, or null at the head of the list. Bounds an undated first write's estimate.

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using FeedHub.Sources;
 
@@ -25,7 +26,7 @@ internal sealed class ArticleLinks(Source source)
     {
         if (!string.Equals(url.Host, source.Url.Host, StringComparison.OrdinalIgnoreCase)) return false;
         var withoutQuery = url.GetLeftPart(UriPartial.Path);
-        return source.Profile.ArticlePatterns.Any(pattern => ProfilePattern.IsMatch(withoutQuery, pattern));
+        return source.Profile.ArticlePatterns.Any(pattern => Regex.IsMatch(withoutQuery, pattern, Profile.PatternOptions, Profile.PatternTimeout));
     }
 
     /// <summary>
@@ -45,7 +46,7 @@ internal sealed class ArticleLinks(Source source)
         var withoutQuery = url.GetLeftPart(UriPartial.Path);
         foreach (var pattern in source.Profile.ArticlePatterns)
         {
-            var match = ProfilePattern.Match(withoutQuery, pattern);
+            var match = Regex.Match(withoutQuery, pattern, Profile.PatternOptions, Profile.PatternTimeout);
             if (match.Success && match.Groups["slug"] is { Success: true } slug)
                 return slug.Value.Length > 0 ? slug.Value : null;
         }

@@ -111,7 +111,7 @@ internal sealed record ArticleTitle(string Text, IElement? Heading)
     /// <summary>The title without what the profile's separator pattern removes (" - KPU Kabupaten Blora").</summary>
     private static string StripSuffix(string title, Profile profile)
     {
-        var stripped = ProfilePattern.Replace(title, profile.TitleSeparatorPattern, "").Trim();
+        var stripped = Regex.Replace(title, profile.TitleSeparatorPattern, "", Profile.PatternOptions, Profile.PatternTimeout).Trim();
         return stripped.Length > 0 ? stripped : title;
     }
 

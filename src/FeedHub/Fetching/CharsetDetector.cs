@@ -7,8 +7,10 @@ namespace FeedHub.Fetching;
 /// <summary>
 /// Turns a response body into text the way a browser would: byte-order mark, then the Content-Type
 /// charset, then a <c>&lt;meta&gt;</c> charset (or the XML declaration of an XML document) in the first
-/// 1024 bytes, else UTF-8; a declared single-byte charset yields to UTF-8 when the bytes are valid UTF-8
-/// beyond ASCII. Bytes invalid in the chosen encoding become U+FFFD; decoding never throws.
+/// 1024 bytes, else UTF-8. A declared single-byte charset (windows-1252) yields to UTF-8 when the bytes
+/// are valid UTF-8 with multi-byte sequences: servers claim windows-1252 for UTF-8 pages, and read as
+/// windows-1252 their “ – ” become mojibake that breaks title matching. Bytes invalid in the chosen
+/// encoding become U+FFFD; decoding never throws.
 /// </summary>
 public static partial class CharsetDetector
 {
@@ -35,22 +37,20 @@ public static partial class CharsetDetector
 
         var declared = Lookup(HeaderCharset(contentType));
         if (declared is not null)
-            return (Trusted(declared, body), 0);
+            return (Utf8Despite(declared, body), 0);
 
         var head = Encoding.Latin1.GetString(body[..Math.Min(body.Length, PrescanBytes)]);
         var fromMarkup = Lookup(MetaCharset().Match(head) is { Success: true } meta ? meta.Groups["charset"].Value : null)
             ?? (IsXml(contentType, head) ? Lookup(XmlDeclarationEncoding().Match(head) is { Success: true } xml ? xml.Groups["charset"].Value : null) : null);
-        return (fromMarkup is null ? Encoding.UTF8 : Trusted(fromMarkup, body), 0);
+        return (fromMarkup is null ? Encoding.UTF8 : Utf8Despite(fromMarkup, body), 0);
     }
 
     /// <summary>
-    /// A single-byte charset (windows-1252, ISO-8859-x) declared for bytes that are valid UTF-8 with
-    /// multi-byte sequences is a server default left in place, not the truth: text in a single-byte charset
-    /// almost never forms valid UTF-8 sequences by chance, so UTF-8 wins (the title would otherwise read
-    /// "â€œSosialisasiâ€").
+    /// UTF-8 instead of a declared single-byte encoding when the body holds a byte over 0x7F and is valid
+    /// UTF-8 throughout: real windows-1252 text almost never forms valid multi-byte sequences.
     /// </summary>
-    private static Encoding Trusted(Encoding declared, ReadOnlySpan<byte> body) =>
-        declared.IsSingleByte && body.ContainsAnyExceptInRange((byte)0, (byte)0x7F) && System.Text.Unicode.Utf8.IsValid(body)
+    private static Encoding Utf8Despite(Encoding declared, ReadOnlySpan<byte> body) =>
+        declared.IsSingleByte && body.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0 && System.Text.Unicode.Utf8.IsValid(body)
             ? Encoding.UTF8
             : declared;
 

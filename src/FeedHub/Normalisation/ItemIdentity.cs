@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FeedHub.Sources;
 
 namespace FeedHub.Normalisation;
@@ -28,7 +29,7 @@ public static class ItemIdentity
         ArgumentNullException.ThrowIfNull(articlePatterns);
         foreach (var pattern in articlePatterns)
         {
-            var match = ProfilePattern.Match(canonicalUrl.AbsoluteUri, pattern);
+            var match = Regex.Match(canonicalUrl.AbsoluteUri, pattern, Profile.PatternOptions, Profile.PatternTimeout);
             if (!match.Success)
                 continue;
             var id = match.Groups["id"] is { Success: true, Length: > 0 } idGroup ? idGroup.Value : null;

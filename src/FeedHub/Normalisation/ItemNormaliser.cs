@@ -36,16 +36,18 @@ public static class ItemNormaliser
     /// time, date source, first-seen and version, and has no <c>Updated</c>; an edited one keeps
     /// published and first-seen and gets the next version. The category is the one the page shows, else
     /// the stored one, else the name of the list the item was found on. <paramref name="neighbour"/> is the
-    /// newer neighbour's date on the list (see <see cref="DateParseContext.Neighbour"/>).
+    /// newer neighbour's date on the list (see <see cref="DateParseContext.Neighbour"/>). Content over
+    /// <paramref name="maxContentBytes"/> is cut (see <see cref="ContentCap"/>).
     /// </summary>
     public static NormalisedItem Normalise(
-        ExtractedArticle article, Source source, string itemId, DateTimeOffset seenAt, KnownItem? known, DateTimeOffset? neighbour = null)
+        ExtractedArticle article, Source source, string itemId, DateTimeOffset seenAt, KnownItem? known, DateTimeOffset? neighbour = null,
+        int maxContentBytes = ContentCap.DefaultMaxBytes)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(source);
         var link = CanonicalUrl.Of(article.Url, source.Url).AbsoluteUri;
         var title = TextCleaner.Title(article.Title);
-        var content = ContentSanitizer.Sanitize(article.ContentHtml, article.Url);
+        var content = ContentCap.Apply(ContentSanitizer.Sanitize(article.ContentHtml, article.Url), maxContentBytes, link);
         var hash = ContentHash.Of(link, title, content);
         var category = NullIfEmpty(TextCleaner.Clean(article.CategoryLabel)) ?? known?.Category ?? NullIfEmpty(TextCleaner.Clean(article.ListCategory));
 

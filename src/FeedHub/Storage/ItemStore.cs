@@ -87,7 +87,8 @@ public sealed class ItemStore(FeedHubDatabase database)
             await Execute(connection, transaction, cancellationToken,
                 "UPDATE items SET list_fingerprint = @Value WHERE id = @Key;",
                 run.Fingerprints.Select(p => new { p.Key, p.Value }));
-            await SourceStateStore.UpsertAsync(connection, transaction, run.State, cancellationToken);
+            if (run.State is not null)
+                await SourceStateStore.UpsertAsync(connection, transaction, run.State, cancellationToken);
             await Execute(connection, transaction, cancellationToken, FetchLog.Insert,
                 run.Fetches.Select(FetchLog.Parameters));
             await Execute(connection, transaction, cancellationToken, """

@@ -62,7 +62,8 @@ public sealed record SourceRun
 {
     public required string SourceId { get; init; }
     public IReadOnlyList<ItemWrite> Items { get; init; } = [];
-    public required SourceState State { get; init; }
+    /// <summary>The source's state after the run; null for an intermediate batch of a run still going, which leaves it as it is.</summary>
+    public required SourceState? State { get; init; }
     public IReadOnlyList<FetchLogEntry> Fetches { get; init; } = [];
     /// <summary>Conditional-GET validators to remember, by URL.</summary>
     public IReadOnlyDictionary<string, Validators> Validators { get; init; } = new Dictionary<string, Validators>();

@@ -180,16 +180,4 @@ public sealed class ListPageExtractorTests
         Assert.Equal("Berita nomor 49999", entries[^1].Title);
         Assert.Equal("Berita nomor 7", entries[7].Excerpt);
     }
-
-    [Fact]
-    public void A_pattern_running_out_of_time_fails_the_page_naming_the_pattern()
-    {
-        const string pattern = "^https?://[^/]+/(a+)+$";
-        var source = KpuPages.Source() with { Profile = new Profile { Name = "kpu", ArticlePatterns = [pattern] } };
-        var html = $"""<html><body><h2>Berita</h2><div><h3><a href="/{new string('a', 40)}!">Rapat Pleno</a></h3><p>Teks.</p></div></body></html>""";
-
-        var e = Assert.Throws<PatternTimeoutException>(() => ListPageExtractor.Read(html, new Uri("https://kab-contoh.kpu.go.id/index.php/blog/category/104"), source));
-
-        Assert.Contains(pattern, e.Message);
-    }
 }

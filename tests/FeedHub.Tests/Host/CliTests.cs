@@ -79,13 +79,15 @@ public sealed class CliTests : IAsyncLifetime
         info.Environment["FEEDHUB__Web__AllowedNetworks__0"] = "192.168.10.0/99";
         info.Environment["FEEDHUB__Web__MaxConcurrentSearches"] = "0";
         info.Environment["FEEDHUB__Web__RenderCacheBytes"] = "-1";
+        info.Environment["FEEDHUB__Crawl__MaxEntriesPerListPage"] = "0";
+        info.Environment["FEEDHUB__Crawl__MaxArticlesPerRun"] = "-5";
 
         var result = await FeedhubProcess.RunAsync(info);
 
         Assert.Equal(2, result.ExitCode);
         foreach (var named in new[]
                  {
-                     "Fetch:MinHostGap", "Retention:MaxAge", "Monitor:QuietMultiplier", "Web:PublicBaseUrl", "Schedule:StartWindow",
+                     "Crawl:MaxEntriesPerListPage", "Crawl:MaxArticlesPerRun", "Fetch:MinHostGap", "Retention:MaxAge", "Monitor:QuietMultiplier", "Web:PublicBaseUrl", "Schedule:StartWindow",
                      "Web:KnownProxies:0", "Web:AllowedNetworks:0", "Web:MaxConcurrentSearches", "Web:RenderCacheBytes", "$.sources[0].id",
                  })
             Assert.Contains(named, result.Stderr);

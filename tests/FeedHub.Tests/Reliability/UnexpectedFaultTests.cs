@@ -43,12 +43,8 @@ public sealed class UnexpectedFaultTests : IAsyncLifetime
             return context.Response.WriteAsync(rss.Replace("LINK", $"http://{context.Request.Host}", StringComparison.Ordinal));
         }));
         var source = FeedSource(site.Url("/feed"));
-        var options = new FetchOptions { MinHostGap = TimeSpan.Zero, ObeyRobotsTxt = false };
-        var outbound = new OutboundPolicy();
-        outbound.Allow([source.Url]);
-        using var handler = PoliteFetcher.CreateHandler(options, outbound);
 
-        var report = await Crawler(new PoliteFetcher(handler, options, outbound, TimeProvider.System)).CrawlAsync(source, new CrawlOptions(), CancellationToken.None);
+        var report = await CrawlOverLoopbackAsync(source, new CrawlOptions());
 
         var titles = (await db.Items.QueryAsync(new ItemFilter(), CancellationToken.None)).Select(i => i.Title).ToList();
         Assert.Contains("Rapat Pleno Terbuka", titles);
@@ -70,6 +66,56 @@ public sealed class UnexpectedFaultTests : IAsyncLifetime
         Assert.Equal(1, state.ConsecutiveFailures);
         Assert.Equal(report.Error, state.LastError);
         Assert.Null(state.LastSuccess);
+    }
+
+    /// <summary>
+    /// A catastrophic profile pattern that slipped past <c>feedhub check</c> meets a page it backtracks on:
+    /// the match times out, that article is an error naming the pattern, and the crawl goes on.
+    /// </summary>
+    [Fact]
+    public async Task A_title_pattern_that_times_out_costs_only_that_article()
+    {
+        const string list = """
+            <html><body><h1>Berita Terkini</h1>
+            <div class="post"><h2><a href="/index.php/blog/read/1_rapat-pleno-terbuka">Rapat Pleno Terbuka</a></h2><p>Kamis, 4 Desember 2025</p></div>
+            <div class="post"><h2><a href="/index.php/blog/read/2_pengumuman">Pengumuman</a></h2><p>Rabu, 3 Desember 2025</p></div>
+            </body></html>
+            """;
+        static string Article(string title) => $"""
+            <html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>Kamis, 4 Desember 2025</p>
+            <p>KPU Kabupaten Contoh menggelar kegiatan bersama para pemangku kepentingan di aula kantor KPU, dihadiri jajaran PPK dan PPS se-kabupaten.</p>
+            </article></body></html>
+            """;
+        await using var site = await TestSite.StartAsync("127.0.0.1", app =>
+        {
+            app.MapGet("/index.php/blog/category/104", () => Results.Content(list, "text/html; charset=utf-8"));
+            app.MapGet("/index.php/blog/read/1_rapat-pleno-terbuka", () => Results.Content(Article("Rapat Pleno Terbuka"), "text/html; charset=utf-8"));
+            app.MapGet("/index.php/blog/read/2_pengumuman", () => Results.Content(Article(new string('x', 40)), "text/html; charset=utf-8"));
+        });
+        var source = new Source
+        {
+            Id = "kab-contoh", Name = "KPU Kabupaten Contoh", Region = "jawa-tengah", Url = site.BaseUrl,
+            Profile = new Profile { Name = "kpu-blog", TitleSeparatorPattern = @"\s+[-|]\s+KPU\b.*$|(x+x+)+y" },
+        };
+
+        var report = await CrawlOverLoopbackAsync(source, new CrawlOptions { MaxPages = 1 });
+
+        Assert.Equal(CrawlOutcome.Ok, report.Outcome);
+        var stored = Assert.Single(await db.Items.QueryAsync(new ItemFilter(), CancellationToken.None));
+        Assert.Equal("Rapat Pleno Terbuka", stored.Title);
+        var error = Assert.Single(report.ArticleErrors);
+        Assert.EndsWith("/2_pengumuman", error.Url);
+        Assert.Contains("(x+x+)+y", error.Error);
+        Assert.Contains("was stopped", error.Error);
+    }
+
+    private async Task<CrawlReport> CrawlOverLoopbackAsync(Source source, CrawlOptions crawl)
+    {
+        var options = new FetchOptions { MinHostGap = TimeSpan.Zero, ObeyRobotsTxt = false };
+        var outbound = new OutboundPolicy();
+        outbound.Allow([source.Url]);
+        using var handler = PoliteFetcher.CreateHandler(options, outbound);
+        return await Crawler(new PoliteFetcher(handler, options, outbound, TimeProvider.System)).CrawlAsync(source, crawl, CancellationToken.None);
     }
 
     private SourceCrawler Crawler(IFetcher fetcher) =>
