@@ -87,14 +87,16 @@ public static class ItemNormaliser
     }
 
     /// <summary>
-    /// Whether the stored item says what this one says: the same hash, or, under a moved link (a redesign),
-    /// the same title and text. A new template may serve the same images from new paths; only a changed
-    /// title or text is an edit there.
+    /// Whether the stored item says what this one says: the same hash; or, under the same link, the stored
+    /// content hashed by today's rules (an upgrade that learns a new volatile or meta line is no edit); or, under
+    /// a moved link (a redesign), the same title and text. A new template may serve the same images from new
+    /// paths; only a changed title or text is an edit there.
     /// </summary>
     private static bool SameContent(KnownItem known, string hash, string link, string title, string content) =>
         known.ContentHash == hash
-        || (known.Link != link && known.Title == title && known.ContentHtml is { } stored
-            && ContentHash.TextOf(stored) == ContentHash.TextOf(content));
+        || (known.ContentHtml is { } stored && (known.Link == link
+            ? known.Title is { } storedTitle && ContentHash.Of(link, storedTitle, stored) == hash
+            : known.Title == title && ContentHash.TextOf(stored) == ContentHash.TextOf(content)));
 
     private static string SummaryOf(ExtractedArticle article, string sanitisedContent)
     {

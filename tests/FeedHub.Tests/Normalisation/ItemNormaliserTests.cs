@@ -202,6 +202,17 @@ public class ItemNormaliserTests
     }
 
     [Fact]
+    public void A_stored_hash_from_older_hashing_rules_is_no_edit_when_the_content_is_the_same()
+    {
+        var stored = ItemNormaliser.Normalise(Article(), Contoh, ItemId, FirstCrawl, null).Item;
+        var hashedByAnOlderRelease = Known(stored) with { ContentHash = new string('0', 64) };
+
+        var again = ItemNormaliser.Normalise(Article(), Contoh, ItemId, LaterCrawl, hashedByAnOlderRelease);
+
+        Assert.Equal((ItemChange.Unchanged, stored.Version, (DateTimeOffset?)null), (again.Change, again.Item.Version, again.Item.Updated));
+    }
+
+    [Fact]
     public void Versions_a_real_edit_and_keeps_its_published_time()
     {
         var first = ItemNormaliser.Normalise(Article(), Contoh, ItemId, FirstCrawl, null).Item;
