@@ -28,7 +28,7 @@ public static class BackfillCommand
             var selected = (await Pipeline.StartAsync(host.Services, ct, only: parse.GetValue(sources))).Selected;
             foreach (var feed in selected.Where(s => s.Kind != SourceKind.Html))
                 Console.WriteLine($"{feed.Id}: skipped — a feed has no list pages to backfill");
-            var backfill = ActivatorUtilities.CreateInstance<SourceBackfill>(host.Services);
+            var backfill = ActivatorUtilities.CreateInstance<SourceBackfill>(host.Services, host.Services.GetRequiredService<CrawlSettings>().Options(maxPages: 1));
             var results = await WalkAsync(backfill, selected.Where(s => s.Kind == SourceKind.Html).ToList(), budget, ct);
 
             foreach (var result in results)

@@ -20,7 +20,8 @@ public sealed record BackfillResult(string SourceId, int New, int Updated, IRead
 /// cheap request) before the next one: the walk keeps its footing as new articles push history deeper,
 /// and the end of history shows as a page with no entries rather than a failure.
 /// </summary>
-public sealed class SourceBackfill(SourceCrawler crawler, SourceStateStore states)
+/// <param name="limits">The configured caps (entries per list page, articles per run, content bytes) each step keeps; defaults when null.</param>
+public sealed class SourceBackfill(SourceCrawler crawler, SourceStateStore states, CrawlOptions? limits = null)
 {
     /// <summary>Walks up to <paramref name="pages"/> new list pages per category of <paramref name="source"/>.</summary>
     /// <exception cref="ArgumentException">A feed source (it has no list pages) or a page count below 1.</exception>
@@ -37,7 +38,7 @@ public sealed class SourceBackfill(SourceCrawler crawler, SourceStateStore state
             var reached = position.GetValueOrDefault(category);
             for (var step = 0; step < pages; step++)
             {
-                var report = await crawler.CrawlAsync(source with { Categories = [category] }, new CrawlOptions
+                var report = await crawler.CrawlAsync(source with { Categories = [category] }, (limits ?? new CrawlOptions()) with
                 {
                     Backfill = true,
                     FirstPage = Math.Max(1, reached),

@@ -20,6 +20,18 @@ public class SourceBackfillTests
     }
 
     [Fact]
+    public async Task Backfill_keeps_the_configured_entry_cap_per_list_page()
+    {
+        await using var rig = await WorkerRig.StartAsync(sites: 1, articles: 40);
+        var backfill = new SourceBackfill(rig.Crawler, rig.States, new CrawlOptions { MaxEntriesPerListPage = 3 });
+
+        var result = await backfill.RunAsync(rig.Sources[0], pages: 1, CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal(3, result.New);
+    }
+
+    [Fact]
     public async Task A_second_backfill_resumes_from_the_stored_page_instead_of_starting_over()
     {
         await using var rig = await WorkerRig.StartAsync(sites: 1, articles: 40);
