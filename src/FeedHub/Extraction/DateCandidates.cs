@@ -62,17 +62,18 @@ internal static partial class DateCandidates
     }
 
     /// <summary>
-    /// True for a date alone, or a date in a line that says nothing but what templates print about a post
+    /// A line that says nothing but what templates print about a post and holds a date
     /// ("Rabu, 25 November 2026 · Dilihat 123 kali", "25/11/2026 | Admin"): class-less templates date the story so.
     /// </summary>
-    private static bool IsDateLine(string text) =>
-        IsDateOnly(text) || (MetaLine.Is(text) && (NumericDate().IsMatch(text) || IsoDate().IsMatch(text) || Word().Matches(text).Any(w => MonthNames.Contains(w.Value.ToLowerInvariant())) && text.Any(char.IsAsciiDigit)));
+    private static bool IsMetaLineWithDate(string text) =>
+        MetaLine.Is(text) && (NumericDate().IsMatch(text) || IsoDate().IsMatch(text)
+                              || (text.Any(char.IsAsciiDigit) && Word().Matches(text).Any(w => MonthNames.Contains(w.Value.ToLowerInvariant()))));
 
-    /// <summary>The neighbour's date: a date-only element in it first ("6 Januari 2026" inside "6 Januari 2026 · Dibaca 12 kali"), else its date line.</summary>
+    /// <summary>The neighbour's date: a date-only element in it first ("6 Januari 2026" inside "6 Januari 2026 · Dibaca 12 kali"), else its meta line.</summary>
     private static string? DateIn(IElement neighbour)
     {
         var texts = new[] { neighbour }.Concat(neighbour.Descendants<IElement>()).Select(PageText.Of).ToList();
-        return texts.FirstOrDefault(IsDateOnly) ?? texts.FirstOrDefault(IsDateLine);
+        return texts.FirstOrDefault(IsDateOnly) ?? texts.FirstOrDefault(IsMetaLineWithDate);
     }
 
     private static string? NearTitle(IElement heading, IElement? body)
