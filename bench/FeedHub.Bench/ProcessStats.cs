@@ -12,18 +12,19 @@ internal static class ProcessStats
         return self.TotalProcessorTime;
     }
 
-    /// <summary>VmHWM from /proc/self/status: the most resident memory this process has ever had (Linux).</summary>
-    public static long PeakRssBytes() => StatusBytes("VmHWM:");
+    /// <summary>VmHWM from /proc/&lt;process&gt;/status: the most resident memory a process has ever had (Linux).</summary>
+    /// <param name="process">"self", or a child's process id.</param>
+    public static long PeakRssBytes(string process = "self") => StatusBytes("VmHWM:", process);
 
     /// <summary>VmRSS from /proc/self/status: resident memory now (Linux).</summary>
-    public static long RssBytes() => StatusBytes("VmRSS:");
+    public static long RssBytes() => StatusBytes("VmRSS:", "self");
 
-    private static long StatusBytes(string field)
+    private static long StatusBytes(string field, string process)
     {
-        foreach (var line in File.ReadLines("/proc/self/status"))
+        foreach (var line in File.ReadLines($"/proc/{process}/status"))
             if (line.StartsWith(field, StringComparison.Ordinal))
                 return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-        throw new InvalidOperationException($"/proc/self/status has no {field} line; RSS is measured on Linux only.");
+        throw new InvalidOperationException($"/proc/{process}/status has no {field} line; RSS is measured on Linux only.");
     }
 }
 

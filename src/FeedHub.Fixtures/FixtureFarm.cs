@@ -159,8 +159,8 @@ public sealed class FixtureFarm : IAsyncDisposable
         return app;
     }
 
-    /// <summary>A port free on 127.0.0.1 right now; the sites' addresses are tried with it next.</summary>
-    private static int FreePort()
+    /// <summary>A port free on 127.0.0.1 right now (the sites' addresses are tried with it next; benchmarks start servers on it).</summary>
+    public static int FreePort()
     {
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));

@@ -1,3 +1,4 @@
+using FeedHub.Fixtures;
 using Npgsql;
 
 namespace FeedHub.Tests.Storage;

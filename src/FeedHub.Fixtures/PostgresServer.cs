@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace FeedHub.Tests.Storage;
+namespace FeedHub.Fixtures;
 
 /// <summary>
-/// The PostgreSQL server the PostgreSQL tests share: the one named by <c>FEEDHUB_TEST_POSTGRES</c> (a
-/// connection string; .ci/run starts one), else a throwaway cluster started once for this test process by
+/// The PostgreSQL server the PostgreSQL tests and benchmarks share: the one named by <c>FEEDHUB_TEST_POSTGRES</c> (a
+/// connection string; .ci/run starts one), else a throwaway cluster started once for this process by
 /// scripts/postgres-throwaway and stopped when the process exits. Throws (never skips) when PostgreSQL is
 /// missing: CI installs it. Every caller gets a database of its own, so tests never see each other's rows.
 /// </summary>
@@ -51,10 +51,18 @@ public sealed class PostgresServer
         if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } given)
             return new PostgresServer(given);
         var directory = Path.Combine(Path.GetTempPath(), "feedhub-pg-" + Guid.NewGuid().ToString("N"));
-        var script = Path.Combine(RepoRoot.Path, "scripts", "postgres-throwaway");
+        var script = Path.Combine(RepositoryRoot(), "scripts", "postgres-throwaway");
         var connectionString = Script(script, "start", directory);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Script(script, "stop", directory);
         return new PostgresServer(connectionString);
+    }
+
+    /// <summary>The folder holding FeedHub.sln above this program (tests and benchmarks run from their build output).</summary>
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "FeedHub.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException($"FeedHub.sln not found above {AppContext.BaseDirectory}; scripts/postgres-throwaway lives there.");
     }
 
     private static string Script(string script, string action, string directory)
