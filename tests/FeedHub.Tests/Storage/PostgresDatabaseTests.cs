@@ -18,7 +18,7 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
     {
         await _db.Database.InitialiseAsync(CancellationToken.None);
 
-        var names = Names("""
+        var names = _db.Strings("""
             SELECT tablename FROM pg_tables WHERE schemaname = 'public'
             UNION SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1;
             """);
@@ -72,7 +72,7 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
         Assert.Contains(Location, error.Message);
         Assert.Contains("another application", error.Message);
         Assert.Contains("orders", error.Message);
-        Assert.Equal(new[] { "orders" }, Names("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"));
+        Assert.Equal(new[] { "orders" }, _db.Strings("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"));
     }
 
     [Fact]
@@ -131,27 +131,6 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Errors_become_storage_errors_naming_the_database_and_operation()
-    {
-        await _db.Database.InitialiseAsync(CancellationToken.None);
-        _db.Execute("DROP TABLE meta");
-
-        var error = await Assert.ThrowsAsync<StorageException>(() => _db.Items.ChangeStampAsync(CancellationToken.None));
-
-        Assert.Contains(Location, error.Message);
-        Assert.Contains("reading the change stamp", error.Message);
-        Assert.IsType<PostgresException>(error.InnerException);
-    }
-
-    [Fact]
-    public async Task A_fresh_database_is_writable()
-    {
-        await _db.Database.InitialiseAsync(CancellationToken.None);
-
-        Assert.Null(await _db.Database.WriteProblemAsync());
-    }
-
-    [Fact]
     public async Task Health_names_a_schema_dropped_while_running()
     {
         await _db.Database.InitialiseAsync(CancellationToken.None);
@@ -202,18 +181,6 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
     }
 
     private PostgresDatabase Node() => new(new NpgsqlConnectionStringBuilder(_db.ConnectionString), _db.Time);
-
-    private List<string> Names(string sql)
-    {
-        using var connection = _db.Database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read())
-            names.Add(reader.GetString(0));
-        return names;
-    }
 
     private static int FreePort()
     {

@@ -79,6 +79,19 @@ public sealed class TempDatabase : IAsyncLifetime
         command.ExecuteNonQuery();
     }
 
+    /// <summary>The first column of every row the query returns, as text.</summary>
+    public List<string> Strings(string sql)
+    {
+        using var connection = Database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+            values.Add(reader.GetString(0));
+        return values;
+    }
+
     public T Scalar<T>(string sql)
     {
         using var connection = Database.Open();
