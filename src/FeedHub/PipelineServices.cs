@@ -17,7 +17,7 @@ public static class PipelineServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddPoliteFetching(fetch);
-        services.AddSingleton(sp => FeedHubDatabase.Open(provider ?? new StorageSettings(), databasePath, sp.GetRequiredService<TimeProvider>(), storage));
+        services.AddSingleton(sp => FeedHubDatabase.Create(provider ?? new StorageSettings(), databasePath, sp.GetRequiredService<TimeProvider>(), storage));
         services.AddSingleton<ItemStore>();
         services.AddSingleton<SourceStateStore>();
         services.AddSingleton<ActivityQueries>();

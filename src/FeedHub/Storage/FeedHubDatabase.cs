@@ -23,7 +23,7 @@ public abstract class FeedHubDatabase
 
     /// <summary>Opens the database named by the settings: the SQLite file at <paramref name="sqlitePath"/>, or the PostgreSQL database.</summary>
     /// <exception cref="ArgumentException">The settings are invalid (see <see cref="StorageSettings.Problems"/>).</exception>
-    public static FeedHubDatabase Open(StorageSettings settings, string sqlitePath, TimeProvider time, StorageLimits? limits = null) =>
+    public static FeedHubDatabase Create(StorageSettings settings, string sqlitePath, TimeProvider time, StorageLimits? limits = null) =>
         settings.IsPostgres
             ? new PostgresDatabase(settings.PostgresConnectionString(), time, limits)
             : new SqliteDatabase(sqlitePath, time, limits);
@@ -59,6 +59,9 @@ public abstract class FeedHubDatabase
     /// <exception cref="StorageException">The database cannot be reached.</exception>
     public abstract DbConnection Open();
 
+    /// <summary>Like <see cref="Open"/>, without holding a thread while a provider connects over the network.</summary>
+    private protected virtual ValueTask<DbConnection> OpenAsync() => ValueTask.FromResult(Open());
+
     /// <summary>Whether the database can take writes right now: null if so, else why not, in words.</summary>
     public abstract Task<string?> WriteProblemAsync(CancellationToken cancellationToken = default);
 
@@ -76,7 +79,7 @@ public abstract class FeedHubDatabase
     {
         try
         {
-            await using var connection = Open();
+            await using var connection = await OpenAsync();
             return await work(connection);
         }
         catch (Exception e) when (Explain(e, doing) is { } explained)

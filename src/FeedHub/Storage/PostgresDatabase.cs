@@ -84,6 +84,9 @@ public sealed class PostgresDatabase : FeedHubDatabase
         }
     }
 
+    // A failure to connect is explained by RunAsync, naming the operation that needed the connection.
+    private protected override async ValueTask<DbConnection> OpenAsync() => await _dataSource.OpenConnectionAsync();
+
     /// <summary>Commits a probe write (the server's disk, permissions and schema all take part) and reports this process's last failed write.</summary>
     public override async Task<string?> WriteProblemAsync(CancellationToken cancellationToken = default)
     {

@@ -126,7 +126,7 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<StorageException>(() => database.InitialiseAsync(CancellationToken.None));
 
         Assert.Contains($"{connection.Host}:{connection.Port}/{connection.Database}", error.Message);
-        Assert.Contains("opening the database", error.Message);
+        Assert.Contains("applying migrations", error.Message);
         Assert.DoesNotContain("s3cret-pw", error.Message);
     }
 
