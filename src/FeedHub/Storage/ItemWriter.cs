@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using FeedHub.Normalisation;
 
 namespace FeedHub.Storage;
@@ -20,24 +21,26 @@ internal sealed class ItemWriter : IDisposable
         ORDER BY id = @Id DESC LIMIT 1;
         """;
 
+    // {0} and {1}: the search column and its value where the row carries its search text (PostgreSQL).
     private const string InsertItem = """
         INSERT INTO items (id, source_id, slug, link, title, content_html, summary, image_url, category, author,
             tags, published, published_utc, date_source, updated, updated_utc, first_seen, content_hash, version,
-            list_fingerprint, changed_utc)
+            list_fingerprint, changed_utc{0})
         VALUES (@Id, @SourceId, @Slug, @Link, @Title, @ContentHtml, @Summary, @ImageUrl, @Category, @Author,
             @Tags, @Published, @PublishedUtc, @DateSource, @Updated, @UpdatedUtc, @FirstSeen, @ContentHash, @Version,
-            @ListFingerprint, @ChangedUtc)
+            @ListFingerprint, @ChangedUtc{1})
         RETURNING item_key;
         """;
 
-    // The id, slug and first_seen of a stored item never change; the version only grows ({0}: the dialect's greatest).
+    // The id, slug and first_seen of a stored item never change; the version only grows ({0}: the dialect's
+    // greatest; {1}: the search column's new value, where the row carries it).
     private const string UpdateItem = """
         UPDATE items SET link = @Link, title = @Title, content_html = @ContentHtml, summary = @Summary,
             image_url = @ImageUrl, category = @Category, author = @Author, tags = @Tags,
             published = @Published, published_utc = @PublishedUtc, date_source = @DateSource,
             updated = @Updated, updated_utc = @UpdatedUtc, content_hash = @ContentHash,
             version = {0}(version + 1, @Version),
-            list_fingerprint = coalesce(@ListFingerprint, list_fingerprint), changed_utc = @ChangedUtc
+            list_fingerprint = coalesce(@ListFingerprint, list_fingerprint), changed_utc = @ChangedUtc{1}
         WHERE item_key = @Key;
         """;
 
@@ -55,7 +58,8 @@ internal sealed class ItemWriter : IDisposable
     private readonly DbCommand insert;
     private readonly DbCommand update;
     private readonly DbCommand? unindex;
-    private readonly DbCommand index;
+    private readonly DbCommand? index;
+    private readonly bool searchInRow;
     private readonly DbCommand fingerprint;
     private readonly long changedUtc;
 
@@ -69,12 +73,14 @@ internal sealed class ItemWriter : IDisposable
             command.CommandText = sql;
             return command;
         }
+        var vector = dialect.SearchVector;
+        searchInRow = vector is not null;
         find = Command(FindStored);
-        insert = Command(InsertItem);
-        update = Command(string.Format(System.Globalization.CultureInfo.InvariantCulture, UpdateItem, dialect.Greatest));
+        insert = Command(string.Format(CultureInfo.InvariantCulture, InsertItem, searchInRow ? ", search" : "", searchInRow ? ", " + vector : ""));
+        update = Command(string.Format(CultureInfo.InvariantCulture, UpdateItem, dialect.Greatest, searchInRow ? ", search = " + vector : ""));
         move = Command(MoveItem);
         unindex = dialect.Unindex is { } unindexSql ? Command(unindexSql) : null;
-        index = Command(dialect.Index);
+        index = dialect.Index is { } indexSql ? Command(indexSql) : null;
         fingerprint = Command("UPDATE items SET list_fingerprint = @ListFingerprint WHERE item_key = @Key;");
     }
 
@@ -138,6 +144,8 @@ internal sealed class ItemWriter : IDisposable
 
     private async Task IndexAsync(long key, Item item, CancellationToken cancellationToken)
     {
+        if (index is null)
+            return;
         Bind(index, ("@Key", key), ("@Title", item.Title), ("@Body", HtmlText.Lines(item.ContentHtml)));
         await index.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -157,6 +165,8 @@ internal sealed class ItemWriter : IDisposable
             ("@UpdatedUtc", item.Updated?.ToUnixTimeMilliseconds()),
             ("@FirstSeen", SqlTypeHandlers.ToText(item.FirstSeen)), ("@ContentHash", item.ContentHash),
             ("@Version", item.Version), ("@ListFingerprint", write.ListFingerprint), ("@ChangedUtc", changedUtc));
+        if (searchInRow)
+            Bind(command, ("@Body", HtmlText.Lines(item.ContentHtml)));
     }
 
     /// <summary>Sets parameters by name, adding them on the command's first use; the statement itself stays prepared.</summary>

@@ -19,8 +19,12 @@ namespace FeedHub.Storage;
 /// provider never walks (only SQLite's FTS5 needs the plan).
 /// </param>
 /// <param name="CountMatches">Counts the search's matches without reading items, or null when only a count over items will do.</param>
-/// <param name="Index">Indexes item <c>@Key</c>'s <c>@Title</c> and <c>@Body</c> for search.</param>
-/// <param name="Unindex">Drops item <c>@Key</c>'s old search text before it is indexed again, or null when indexing replaces it.</param>
+/// <param name="Index">Indexes item <c>@Key</c>'s <c>@Title</c> and <c>@Body</c> in a search table of its own; null when the row carries its search text.</param>
+/// <param name="Unindex">Drops item <c>@Key</c>'s old search text from that table before it is indexed again; null without one.</param>
+/// <param name="SearchVector">
+/// The value of the items' own <c>search</c> column, from <c>@Title</c> and <c>@Body</c>, written with the row's
+/// insert or update (one row version per write, not an insert and then an update); null when <see cref="Index"/> indexes.
+/// </param>
 internal sealed record SqlDialect(
     string InList,
     string CategoryEquals,
@@ -29,8 +33,9 @@ internal sealed record SqlDialect(
     string SearchMatches,
     string? SearchMatchesPerRow,
     string? CountMatches,
-    string Index,
-    string? Unindex)
+    string? Index,
+    string? Unindex,
+    string? SearchVector)
 {
     /// <summary>The text search configuration of PostgreSQL: KPU sites write Indonesian (stems: pemilihan ~ pemilih).</summary>
     public const string PostgresTextSearch = "indonesian";
@@ -47,7 +52,8 @@ internal sealed record SqlDialect(
         SearchMatchesPerRow: "EXISTS (SELECT 1 FROM items_fts WHERE items_fts MATCH @Fts AND items_fts.rowid = items.item_key)",
         CountMatches: "SELECT count(*) FROM items_fts WHERE items_fts MATCH @Fts;",
         Index: "INSERT INTO items_fts (rowid, title, body) VALUES (@Key, @Title, @Body);",
-        Unindex: "DELETE FROM items_fts WHERE rowid = @Key;");
+        Unindex: "DELETE FROM items_fts WHERE rowid = @Key;",
+        SearchVector: null);
 
     // websearch_to_tsquery reads SearchQuery's output as intended ("quoted" phrases keep their order, terms
     // are ANDed) and never raises a syntax error. Title and body are separate vectors, as FTS5's columns are.
@@ -62,11 +68,9 @@ internal sealed record SqlDialect(
         SearchMatches: $"search @@ websearch_to_tsquery('{PostgresTextSearch}', @Fts)",
         SearchMatchesPerRow: null,
         CountMatches: null,
-        Index: $"""
-            UPDATE items SET search = to_tsvector('{PostgresTextSearch}', @Title) || to_tsvector('{PostgresTextSearch}', @Body)
-            WHERE item_key = @Key;
-            """,
-        Unindex: null);
+        Index: null,
+        Unindex: null,
+        SearchVector: $"to_tsvector('{PostgresTextSearch}', @Title) || to_tsvector('{PostgresTextSearch}', @Body)");
 
     /// <summary><paramref name="column"/> is one of the list (an array or list) bound as <paramref name="parameter"/>.</summary>
     public string In(string column, string parameter) => string.Format(CultureInfo.InvariantCulture, InList, column, parameter);
