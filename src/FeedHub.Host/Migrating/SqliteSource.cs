@@ -63,9 +63,9 @@ public sealed class SqliteSource : IAsyncDisposable
     }
 
     /// <summary>Column names of <paramref name="table"/>, in table order.</summary>
-    public Task<IReadOnlyList<string>> ColumnsAsync(string table, CancellationToken cancellationToken) =>
-        Read($"reading the columns of {table}", async () => (IReadOnlyList<string>)(await _connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT name FROM pragma_table_info(@table) ORDER BY cid;", new { table }, _snapshot, cancellationToken: cancellationToken))).AsList());
+    public Task<string[]> ColumnsAsync(string table, CancellationToken cancellationToken) =>
+        Read($"reading the columns of {table}", async () => (await _connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT name FROM pragma_table_info(@table) ORDER BY cid;", new { table }, _snapshot, cancellationToken: cancellationToken))).ToArray());
 
     /// <summary>Rows of the table, or only those up to key <paramref name="upTo"/> (what a resumed run copied before).</summary>
     public Task<long> CountAsync(CopiedTable table, object? upTo, CancellationToken cancellationToken) =>

@@ -28,7 +28,7 @@ public sealed class SqliteSourceTests : IAsyncLifetime
     {
         await using var source = await SqliteSource.OpenAsync(db.Path, CancellationToken.None);
         var columns = await source.ColumnsAsync("items", CancellationToken.None);
-        var key = columns.ToList().IndexOf("item_key");
+        var key = Array.IndexOf(columns, "item_key");
 
         var first = await source.ReadBatchAsync(Items, columns, after: null, limit: 2, CancellationToken.None);
         var rest = await source.ReadBatchAsync(Items, columns, after: first[^1][key], limit: 10, CancellationToken.None);
