@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Dapper;
 using FeedHub.Fetching;
-using Microsoft.Data.Sqlite;
 
 namespace FeedHub.Storage;
 
@@ -61,7 +61,7 @@ public sealed class SourceStateStore(FeedHubDatabase database)
 
     /// <summary>The upsert a run's commit shares, inside its transaction.</summary>
     internal static Task UpsertAsync(
-        SqliteConnection connection, SqliteTransaction transaction, SourceState state, CancellationToken cancellationToken) =>
+        DbConnection connection, DbTransaction transaction, SourceState state, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(Upsert, Parameters(state), transaction, cancellationToken: cancellationToken));
 
     private static object Parameters(SourceState state) => new

@@ -30,7 +30,7 @@ public sealed class FeedHubDatabaseTests : IAsyncLifetime
         await _db.Database.InitialiseAsync(CancellationToken.None);
         await _db.CommitAsync(TestItems.Write("kab-blora", 8313, TestItems.WibTime(8, 10)));
 
-        await new FeedHubDatabase(_db.Path, _db.Time).InitialiseAsync(CancellationToken.None);
+        await new SqliteDatabase(_db.Path, _db.Time).InitialiseAsync(CancellationToken.None);
 
         Assert.Equal((long)Migrations.Latest, _db.Scalar<long>("PRAGMA user_version"));
         Assert.Equal(1L, _db.Scalar<long>("SELECT count(*) FROM items"));
@@ -54,7 +54,7 @@ public sealed class FeedHubDatabaseTests : IAsyncLifetime
         try
         {
             await db.InitializeAsync();
-            using var connection = db.Database.Open();
+            using var connection = db.Sqlite.Open();
             Assert.Equal(2, connection.DefaultTimeout);
         }
         finally
@@ -105,7 +105,7 @@ public sealed class FeedHubDatabaseTests : IAsyncLifetime
         _db.Execute("PRAGMA user_version = 99");
 
         var error = await Assert.ThrowsAsync<StorageException>(
-            () => new FeedHubDatabase(_db.Path, _db.Time).InitialiseAsync(CancellationToken.None));
+            () => new SqliteDatabase(_db.Path, _db.Time).InitialiseAsync(CancellationToken.None));
 
         Assert.Contains(_db.Path, error.Message);
         Assert.Contains("version 99", error.Message);
@@ -143,7 +143,7 @@ public sealed class FeedHubDatabaseTests : IAsyncLifetime
 
     private List<string> Names(string sql)
     {
-        using var connection = _db.Database.Open();
+        using var connection = _db.Sqlite.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();

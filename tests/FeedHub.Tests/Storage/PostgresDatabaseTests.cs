@@ -1,0 +1,179 @@
+using FeedHub.Storage;
+using Npgsql;
+
+namespace FeedHub.Tests.Storage;
+
+public sealed class PostgresDatabaseTests : IAsyncLifetime
+{
+    private readonly TempDatabase _db = new(provider: StoreProvider.Postgres);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _db.DisposeAsync();
+
+    private string Location => _db.Database.Location;
+
+    [Fact]
+    public async Task Initialise_creates_every_table_and_index_and_marks_the_database()
+    {
+        await _db.Database.InitialiseAsync(CancellationToken.None);
+
+        var names = Names("""
+            SELECT tablename FROM pg_tables WHERE schemaname = 'public'
+            UNION SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1;
+            """);
+        Assert.Superset(new HashSet<string>
+        {
+            "meta", "sources_state", "items", "validators", "fetch_log",
+            "items_newest", "items_by_source", "items_changed", "items_search", "fetch_log_by_source",
+        }, names.ToHashSet());
+        Assert.Equal((long)PostgresMigrations.Latest, _db.Scalar<long>("SELECT value FROM meta WHERE key = 'schema_version'"));
+        Assert.Equal((long)Migrations.ApplicationId, _db.Scalar<long>("SELECT value FROM meta WHERE key = 'feedhub'"));
+    }
+
+    [Fact]
+    public async Task No_table_takes_the_prefix_of_quartz_tables()
+    {
+        await _db.Database.InitialiseAsync(CancellationToken.None);
+
+        Assert.Equal(0L, _db.Scalar<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'qrtz%'"));
+    }
+
+    [Fact]
+    public async Task Initialise_twice_keeps_schema_and_data()
+    {
+        await _db.Database.InitialiseAsync(CancellationToken.None);
+        await _db.CommitAsync(TestItems.Write("kab-blora", 8313, TestItems.WibTime(8, 10)));
+
+        await Node().InitialiseAsync(CancellationToken.None);
+
+        Assert.Equal((long)PostgresMigrations.Latest, _db.Scalar<long>("SELECT value FROM meta WHERE key = 'schema_version'"));
+        Assert.Equal(1L, _db.Scalar<long>("SELECT count(*) FROM items"));
+    }
+
+    [Fact]
+    public async Task Nodes_starting_together_migrate_once()
+    {
+        var nodes = Enumerable.Range(0, 4).Select(_ => Node()).ToList();
+
+        await Task.WhenAll(nodes.Select(node => Task.Run(() => node.InitialiseAsync(CancellationToken.None))));
+
+        Assert.Equal(1L, _db.Scalar<long>("SELECT count(*) FROM meta WHERE key = 'schema_version'"));
+        Assert.Equal(0L, _db.Scalar<long>("SELECT value FROM meta WHERE key = 'change_stamp'"));
+    }
+
+    [Fact]
+    public async Task Refuses_a_database_holding_another_applications_tables_without_touching_it()
+    {
+        _db.Execute("CREATE TABLE orders (id int PRIMARY KEY); INSERT INTO orders VALUES (1);");
+
+        var error = await Assert.ThrowsAsync<StorageException>(() => _db.Database.InitialiseAsync(CancellationToken.None));
+
+        Assert.Contains(Location, error.Message);
+        Assert.Contains("another application", error.Message);
+        Assert.Contains("orders", error.Message);
+        Assert.Equal(new[] { "orders" }, Names("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"));
+    }
+
+    [Fact]
+    public async Task Refuses_a_foreign_meta_table()
+    {
+        _db.Execute("CREATE TABLE meta (name text, setting text);");
+
+        var error = await Assert.ThrowsAsync<StorageException>(() => _db.Database.InitialiseAsync(CancellationToken.None));
+
+        Assert.Contains("another application", error.Message);
+    }
+
+    [Fact]
+    public async Task Quartz_tables_already_in_the_schema_are_not_foreign()
+    {
+        _db.Execute("CREATE TABLE qrtz_locks (sched_name text, lock_name text);");
+
+        await _db.Database.InitialiseAsync(CancellationToken.None);
+
+        Assert.Equal((long)PostgresMigrations.Latest, _db.Scalar<long>("SELECT value FROM meta WHERE key = 'schema_version'"));
+    }
+
+    [Fact]
+    public async Task Refuses_a_schema_newer_than_the_code_knows()
+    {
+        await _db.Database.InitialiseAsync(CancellationToken.None);
+        _db.Execute("UPDATE meta SET value = 99 WHERE key = 'schema_version'");
+
+        var error = await Assert.ThrowsAsync<StorageException>(() => Node().InitialiseAsync(CancellationToken.None));
+
+        Assert.Contains(Location, error.Message);
+        Assert.Contains("version 99", error.Message);
+    }
+
+    [Fact]
+    public void Location_names_host_port_and_database_but_never_the_password()
+    {
+        var connection = new NpgsqlConnectionStringBuilder(_db.ConnectionString) { Password = "s3cret-pw" };
+
+        var database = new PostgresDatabase(connection, _db.Time);
+
+        Assert.Equal($"PostgreSQL {connection.Host}:{connection.Port}/{connection.Database}", database.Location);
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_is_a_storage_error_naming_it_and_what_we_were_doing()
+    {
+        var connection = new NpgsqlConnectionStringBuilder(_db.ConnectionString) { Port = FreePort(), Password = "s3cret-pw", Timeout = 2 };
+        var database = new PostgresDatabase(connection, _db.Time);
+
+        var error = await Assert.ThrowsAsync<StorageException>(() => database.InitialiseAsync(CancellationToken.None));
+
+        Assert.Contains($"{connection.Host}:{connection.Port}/{connection.Database}", error.Message);
+        Assert.Contains("opening the database", error.Message);
+        Assert.DoesNotContain("s3cret-pw", error.Message);
+    }
+
+    [Fact]
+    public async Task Errors_become_storage_errors_naming_the_database_and_operation()
+    {
+        await _db.Database.InitialiseAsync(CancellationToken.None);
+        _db.Execute("DROP TABLE meta");
+
+        var error = await Assert.ThrowsAsync<StorageException>(() => _db.Items.ChangeStampAsync(CancellationToken.None));
+
+        Assert.Contains(Location, error.Message);
+        Assert.Contains("reading the change stamp", error.Message);
+        Assert.IsType<PostgresException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Busy_timeout_becomes_the_sessions_lock_timeout()
+    {
+        var database = new PostgresDatabase(new NpgsqlConnectionStringBuilder(_db.ConnectionString), _db.Time,
+            new StorageLimits { BusyTimeout = TimeSpan.FromSeconds(2) });
+
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SHOW lock_timeout;";
+
+        Assert.Equal("2s", await command.ExecuteScalarAsync());
+    }
+
+    private PostgresDatabase Node() => new(new NpgsqlConnectionStringBuilder(_db.ConnectionString), _db.Time);
+
+    private List<string> Names(string sql)
+    {
+        using var connection = _db.Database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read())
+            names.Add(reader.GetString(0));
+        return names;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
