@@ -1,6 +1,9 @@
-using FeedHub.Storage;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using FeedHub.Tests.Storage;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace FeedHub.Tests.Host;
 
@@ -36,6 +39,44 @@ public sealed class MigrateCommandTests : IAsyncLifetime
         Assert.Contains($"migrated {db.Path} to PostgreSQL ", result.Stdout);
         Assert.Matches(@"items\s+12 rows: 12 copied, 0 already there, verified", result.Stdout);
         Assert.Matches(@"sources_state\s+1 rows: 1 copied, 0 already there, verified", result.Stdout);
+    }
+
+    [Fact]
+    public async Task A_run_killed_midway_resumes_where_it_stopped_and_ends_verified()
+    {
+        await db.CommitAsync(Enumerable.Range(100, 1500).Select(i => TestItems.Write("kab-pati", i, TestItems.WibTime(i % 28 + 1, 10))).ToArray());
+        SqliteConnection.ClearAllPools();
+        using (var process = Process.Start(FeedhubProcess.StartInfo(db.Directory, "migrate", "--to", "postgres", "--db", db.Path, "--connection", target, "--batch-size", "1"))!)
+        {
+            while (await CopiedUpToAsync() is null) await Task.Delay(20);
+            Assert.False(process.HasExited, "the run was to be killed while copying items");
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        var killedAt = await CopiedUpToAsync();
+
+        var result = await Migrate("--to", "postgres", "--db", db.Path, "--connection", target);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var items = Regex.Match(result.Stdout, @"items\s+1512 rows: (?<copied>\d+) copied, (?<there>\d+) already there, verified");
+        Assert.True(items.Success, result.Stdout);
+        Assert.Equal(killedAt, long.Parse(items.Groups["there"].Value, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The last item key the migration committed to the target, or null before its first item batch.</summary>
+    private async Task<long?> CopiedUpToAsync()
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(target);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT value FROM meta WHERE key = 'migrate_items_after';", connection);
+            return await command.ExecuteScalarAsync() as long?;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return null;
+        }
     }
 
     [Fact]
