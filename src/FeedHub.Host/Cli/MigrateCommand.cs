@@ -65,8 +65,8 @@ public static class MigrateCommand
             var seconds = time.GetElapsedTime(started).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
             Console.WriteLine($"migrated {source.Path} to {database.Location} in {seconds} s");
             foreach (var report in reports)
-                Console.WriteLine($"  {report.Table.Name,-14} {report.Rows,9} rows: {report.Copied} copied, {report.AlreadyThere} already there, " +
-                                  (report.Verified ? "verified" : "CHECK FAILED"));
+                Console.WriteLine($"  {report.Table.Name,-14} {report.Rows,9} rows: {report.Copied} copied, " +
+                                  (report.Verified ? $"{report.AlreadyThere} already there, verified" : $"CHECK FAILED ({report.Target.Rows} rows in PostgreSQL)"));
             foreach (var failed in reports.Where(r => !r.Verified))
                 await Console.Error.WriteLineAsync($"error: {failed.Table.Name} differs after the copy: {failed.Source.Rows} rows in SQLite, " +
                                                    $"{failed.Target.Rows} in PostgreSQL" +

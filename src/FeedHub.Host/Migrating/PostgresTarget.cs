@@ -29,7 +29,7 @@ public sealed class PostgresTarget(PostgresDatabase database)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var claimed = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                $"SELECT value FROM meta WHERE key = '{SourceKey}' FOR UPDATE;", transaction: transaction, cancellationToken: cancellationToken));
+                $"SELECT value FROM meta WHERE key = '{SourceKey}';", transaction: transaction, cancellationToken: cancellationToken));
             if (claimed == sourceFileId)
                 return;
             var rows = await connection.QueryAsync<(string Table, long Rows)>(new CommandDefinition(

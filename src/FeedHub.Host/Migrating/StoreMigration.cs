@@ -5,6 +5,7 @@ namespace FeedHub.Host.Migrating;
 /// <param name="Copied">Rows this run inserted; the rest were there already (an earlier, interrupted run).</param>
 public sealed record TableReport(CopiedTable Table, long Rows, long Copied, TableSum Source, TableSum Target)
 {
+    /// <summary>Rows an earlier run had copied; counted as the store's rows less this run's, so true once <see cref="Verified"/>.</summary>
     public long AlreadyThere => Rows - Copied;
 
     public bool Verified => Source == Target;

@@ -80,6 +80,24 @@ public sealed class MigrateCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_table_that_differs_after_the_copy_exits_1_naming_it()
+    {
+        Assert.Equal(0, (await Migrate("--to", "postgres", "--db", db.Path, "--connection", target)).ExitCode);
+        await using (var connection = new NpgsqlConnection(target))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("DELETE FROM items WHERE item_key = 4;", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var result = await Migrate("--to", "postgres", "--db", db.Path, "--connection", target);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: items differs after the copy: 12 rows in SQLite, 11 in PostgreSQL", result.Stderr);
+        Assert.Matches(@"items\s+12 rows: 0 copied, CHECK FAILED \(11 rows in PostgreSQL\)", result.Stdout);
+    }
+
+    [Fact]
     public async Task Takes_the_target_from_Storage_ConnectionString()
     {
         var info = FeedhubProcess.StartInfo(db.Directory, "migrate", "--to", "postgres", "--db", db.Path);

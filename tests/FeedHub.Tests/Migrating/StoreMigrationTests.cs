@@ -156,6 +156,27 @@ public sealed class StoreMigrationTests : IAsyncLifetime
         AssertSameRows(target);
     }
 
+    [Theory]
+    [InlineData("DELETE FROM items WHERE item_key = 3;", "items")]
+    [InlineData("UPDATE items SET version = 9 WHERE item_key = 3;", "items")]
+    [InlineData("UPDATE fetch_log SET status = 201 WHERE id = 1;", "fetch_log")]
+    [InlineData("UPDATE sources_state SET next_due = NULL;", "sources_state")]
+    public async Task A_target_row_lost_or_changed_fails_the_check_of_its_table_only(string damage, string table)
+    {
+        var target = NewTarget();
+        await MigrateAsync(target);
+        await using (var postgres = target.Open())
+        await using (var command = postgres.CreateCommand())
+        {
+            command.CommandText = damage;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var again = await MigrateAsync(target);
+
+        Assert.Equal([table], again.Where(r => !r.Verified).Select(r => r.Table.Name));
+    }
+
     [Fact]
     public async Task The_sqlite_files_bytes_are_unchanged()
     {
