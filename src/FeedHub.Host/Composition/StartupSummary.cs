@@ -17,7 +17,7 @@ internal static class StartupSummary
         var firstDue = app.Services.GetService<CrawlSchedule>()?.FirstDue;
         app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Category).LogInformation(
             "FeedHub started: config {Config}, database {Database}, listening on {Urls}, {Sources} source(s), next crawl {NextDue}",
-            Path.GetFullPath(paths.Config), Path.GetFullPath(paths.Database), string.Join(" ", app.Urls), sources,
+            Path.GetFullPath(paths.Config), app.Services.GetRequiredService<FeedHub.Storage.FeedHubDatabase>().Location, string.Join(" ", app.Urls), sources,
             firstDue is { } due ? due.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "not scheduled");
     }
 }

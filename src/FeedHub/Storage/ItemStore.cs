@@ -48,8 +48,9 @@ public sealed class ItemStore(FeedHubDatabase database)
             foreach (var chunk in keys.Distinct().Chunk(InListChunk))
             {
                 var rows = (await connection.QueryAsync<KnownRow>(new CommandDefinition(
-                    $"SELECT {KnownColumns} FROM items WHERE source_id = @SourceId AND (slug IN @Slugs OR id IN @Ids);",
-                    new { SourceId = sourceId, Slugs = chunk.Select(k => k.Slug), Ids = chunk.Select(k => k.IdIn(sourceId)) },
+                    $"SELECT {KnownColumns} FROM items WHERE source_id = @SourceId " +
+                    $"AND ({database.Dialect.In("slug", "Slugs")} OR {database.Dialect.In("id", "Ids")});",
+                    new { SourceId = sourceId, Slugs = chunk.Select(k => k.Slug).ToArray(), Ids = chunk.Select(k => k.IdIn(sourceId)).ToArray() },
                     cancellationToken: cancellationToken))).ToList();
                 foreach (var key in chunk)
                 {

@@ -18,8 +18,8 @@ internal sealed record ItemWhere(string Sql, DynamicParameters Parameters, bool 
         if (filter.SourceIds is { } sourceIds)
         {
             matchesNothing = sourceIds.Count == 0;
-            clauses.Add("source_id IN @SourceIds");
-            parameters.Add("SourceIds", sourceIds);
+            clauses.Add(dialect.In("source_id", "SourceIds"));
+            parameters.Add("SourceIds", sourceIds.ToArray());
         }
         if (!string.IsNullOrWhiteSpace(filter.Category))
         {

@@ -51,7 +51,7 @@ public sealed class SourceStateStore(FeedHubDatabase database)
             foreach (var chunk in urls.Distinct().Chunk(500))
             {
                 var rows = await connection.QueryAsync<ValidatorRow>(new CommandDefinition(
-                    "SELECT url AS Url, etag AS ETag, last_modified AS LastModified FROM validators WHERE url IN @Urls;",
+                    $"SELECT url AS Url, etag AS ETag, last_modified AS LastModified FROM validators WHERE {database.Dialect.In("url", "Urls")};",
                     new { Urls = chunk }, cancellationToken: cancellationToken));
                 foreach (var row in rows)
                     found[row.Url] = new Validators(row.ETag, row.LastModified);

@@ -1,9 +1,15 @@
+using System.Globalization;
+
 namespace FeedHub.Storage;
 
 /// <summary>
 /// The few SQL fragments that differ between SQLite and PostgreSQL; every other statement of the stores is
 /// shared. Parameters are named <c>@Name</c> in both.
 /// </summary>
+/// <param name="InList">
+/// A column's membership in a list parameter, as a format of column {0} and parameter {1}: Dapper expands the list
+/// for SQLite, while Npgsql sends it as one array.
+/// </param>
 /// <param name="CategoryEquals">The category filter, compared case-insensitively as <see cref="ItemFilter.Category"/> promises.</param>
 /// <param name="CategoryNames">One spelling per category compared case-insensitively (the smallest, byte-wise), sorted.</param>
 /// <param name="Greatest">The scalar function returning the larger of two values.</param>
@@ -16,6 +22,7 @@ namespace FeedHub.Storage;
 /// <param name="Index">Indexes item <c>@Key</c>'s <c>@Title</c> and <c>@Body</c> for search.</param>
 /// <param name="Unindex">Drops item <c>@Key</c>'s old search text before it is indexed again, or null when indexing replaces it.</param>
 internal sealed record SqlDialect(
+    string InList,
     string CategoryEquals,
     string CategoryNames,
     string Greatest,
@@ -29,6 +36,7 @@ internal sealed record SqlDialect(
     public const string PostgresTextSearch = "indonesian";
 
     public static readonly SqlDialect Sqlite = new(
+        InList: "{0} IN @{1}",
         CategoryEquals: "category = @Category COLLATE NOCASE",
         CategoryNames: """
             SELECT min(category) FROM items WHERE category IS NOT NULL AND category <> ''
@@ -44,6 +52,7 @@ internal sealed record SqlDialect(
     // websearch_to_tsquery reads SearchQuery's output as intended ("quoted" phrases keep their order, terms
     // are ANDed) and never raises a syntax error. Title and body are separate vectors, as FTS5's columns are.
     public static readonly SqlDialect Postgres = new(
+        InList: "{0} = ANY(@{1})",
         CategoryEquals: "lower(category) = lower(@Category)",
         CategoryNames: """
             SELECT min(category COLLATE "C") FROM items WHERE category IS NOT NULL AND category <> ''
@@ -58,4 +67,7 @@ internal sealed record SqlDialect(
             WHERE item_key = @Key;
             """,
         Unindex: null);
+
+    /// <summary><paramref name="column"/> is one of the list (an array or list) bound as <paramref name="parameter"/>.</summary>
+    public string In(string column, string parameter) => string.Format(CultureInfo.InvariantCulture, InList, column, parameter);
 }

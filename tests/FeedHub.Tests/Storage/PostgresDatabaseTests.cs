@@ -144,6 +144,51 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_fresh_database_is_writable()
+    {
+        await _db.Database.InitialiseAsync(CancellationToken.None);
+
+        Assert.Null(await _db.Database.WriteProblemAsync());
+    }
+
+    [Fact]
+    public async Task Health_names_a_schema_dropped_while_running()
+    {
+        await _db.Database.InitialiseAsync(CancellationToken.None);
+        _db.Execute("DROP TABLE meta;");
+
+        var problem = await _db.Database.WriteProblemAsync();
+
+        Assert.Contains(Location, problem);
+    }
+
+    [Fact]
+    public async Task Health_reports_the_last_failed_write_until_a_write_succeeds()
+    {
+        await _db.Database.InitialiseAsync(CancellationToken.None);
+        _db.Execute("ALTER TABLE sources_state RENAME TO sources_state_away;");
+        await Assert.ThrowsAsync<StorageException>(() => _db.States.SaveAsync(SourceState.New("kab-blora")));
+
+        Assert.Contains("the last write failed", await _db.Database.WriteProblemAsync());
+
+        _db.Execute("ALTER TABLE sources_state_away RENAME TO sources_state;");
+        await _db.States.SaveAsync(SourceState.New("kab-blora"));
+        Assert.Null(await _db.Database.WriteProblemAsync());
+    }
+
+    [Fact]
+    public async Task Backup_and_integrity_check_point_to_the_servers_tools()
+    {
+        await _db.Database.InitialiseAsync(CancellationToken.None);
+
+        var backup = await Assert.ThrowsAsync<StorageException>(() => _db.Database.BackupAsync(Path.Combine(_db.Directory, "copy.db"), CancellationToken.None));
+        var integrity = await Assert.ThrowsAsync<StorageException>(() => _db.Database.IntegrityCheckAsync());
+
+        Assert.Contains("pg_dump", backup.Message);
+        Assert.Contains(Location, integrity.Message);
+    }
+
+    [Fact]
     public async Task Busy_timeout_becomes_the_sessions_lock_timeout()
     {
         var database = new PostgresDatabase(new NpgsqlConnectionStringBuilder(_db.ConnectionString), _db.Time,

@@ -66,6 +66,11 @@ public sealed class TempDatabase : IAsyncLifetime
             State = SourceState.New(writes[0].Item.SourceId) with { LastSuccess = Time.GetUtcNow() },
         }, CancellationToken.None);
 
+    /// <summary>How many items the search index holds (SQLite's items_fts rows, PostgreSQL's filled search vectors).</summary>
+    public long SearchRows() => Scalar<long>(Database is SqliteDatabase
+        ? "SELECT count(*) FROM items_fts"
+        : "SELECT count(*) FROM items WHERE search IS NOT NULL");
+
     public void Execute(string sql)
     {
         using var connection = Database.Open();
