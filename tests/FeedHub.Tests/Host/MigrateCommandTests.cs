@@ -100,13 +100,37 @@ public sealed class MigrateCommandTests : IAsyncLifetime
     [Fact]
     public async Task Takes_the_target_from_Storage_ConnectionString()
     {
-        var info = FeedhubProcess.StartInfo(db.Directory, "migrate", "--to", "postgres", "--db", db.Path);
-        info.Environment["FEEDHUB__Storage__ConnectionString"] = target;
-
-        var result = await FeedhubProcess.RunAsync(info);
+        var result = await FeedhubProcess.RunAsync(OnPostgres("migrate", "--to", "postgres", "--db", db.Path));
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Matches(@"items\s+12 rows: 12 copied", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Afterwards_items_and_exported_feeds_read_the_same_from_postgres()
+    {
+        Assert.Equal(0, (await Migrate("--to", "postgres", "--db", db.Path, "--connection", target)).ExitCode);
+        var config = Path.Combine(RepoRoot.Path, "feeds.json");
+
+        var sqliteItems = await FeedhubProcess.RunAsync(db.Directory, "items", "--json", "--db", db.Path);
+        var postgresItems = await FeedhubProcess.RunAsync(OnPostgres("items", "--json"));
+        await FeedhubProcess.RunAsync(db.Directory, "export", "--config", config, "--db", db.Path, "--out", Path.Combine(db.Directory, "sqlite-site"));
+        await FeedhubProcess.RunAsync(OnPostgres("export", "--config", config, "--out", Path.Combine(db.Directory, "postgres-site")));
+
+        Assert.Contains("\"id\": \"kab-blora:12\"", sqliteItems.Stdout);
+        Assert.Equal(sqliteItems.Stdout, postgresItems.Stdout);
+        foreach (var feed in new[] { "feeds/all.atom", "feeds/kab-blora.json", "feeds/region/jawa-tengah.rss" })
+            Assert.Equal(await File.ReadAllTextAsync(Path.Combine(db.Directory, "sqlite-site", feed)),
+                await File.ReadAllTextAsync(Path.Combine(db.Directory, "postgres-site", feed)));
+    }
+
+    /// <summary>A command run as a worker configured for the migrated database runs it.</summary>
+    private ProcessStartInfo OnPostgres(params string[] args)
+    {
+        var info = FeedhubProcess.StartInfo(db.Directory, args);
+        info.Environment["FEEDHUB__Storage__Provider"] = "postgres";
+        info.Environment["FEEDHUB__Storage__ConnectionString"] = target;
+        return info;
     }
 
     [Fact]
