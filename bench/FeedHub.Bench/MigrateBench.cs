@@ -12,7 +12,8 @@ namespace FeedHub.Bench;
 internal static class MigrateBench
 {
     public const string Section = "10. Migrate to PostgreSQL";
-    public const string ServerVariable = "FEEDHUB_TEST_POSTGRES";
+    /// <summary>The variable the PostgreSQL tests read too (.ci/run sets it).</summary>
+    private const string ServerVariable = "FEEDHUB_TEST_POSTGRES";
 
     public static async Task RunAsync(BenchContext context, CancellationToken ct)
     {
