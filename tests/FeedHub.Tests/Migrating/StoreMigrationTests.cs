@@ -188,22 +188,28 @@ public sealed class StoreMigrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task New_items_on_postgres_continue_above_the_copied_keys_and_the_change_stamp_moves_past_sqlites()
+    public async Task New_rows_on_postgres_continue_above_the_copied_keys_and_the_change_stamp_moves_past_sqlites()
     {
         var target = NewTarget();
         await MigrateAsync(target);
         var store = new ItemStore(target);
-        var copiedMax = rig.Db.Scalar<long>("SELECT max(item_key) FROM items;");
+        var (itemMax, fetchMax) = (rig.Db.Scalar<long>("SELECT max(item_key) FROM items;"), rig.Db.Scalar<long>("SELECT max(id) FROM fetch_log;"));
 
         await store.CommitAsync(new SourceRun
         {
             SourceId = "kab-demak", Items = [TestItems.Write("kab-demak", 1, TestItems.WibTime(6, 9))], State = SourceState.New("kab-demak"),
+            Fetches = [new FetchLogEntry("kab-demak", "https://kab-demak.kpu.go.id/", TestItems.WibTime(6, 9), 200, FetchOutcome.Ok, 5120, TimeSpan.FromMilliseconds(80), null)],
         }, CancellationToken.None);
 
         await using var postgres = target.Open();
         await using var command = postgres.CreateCommand();
-        command.CommandText = "SELECT item_key FROM items WHERE id = 'kab-demak:1';";
-        Assert.Equal(copiedMax + 1, Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
+        command.CommandText = "SELECT item_key FROM items WHERE id = 'kab-demak:1' UNION ALL SELECT id FROM fetch_log WHERE source_id = 'kab-demak';";
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            var keys = new List<long>();
+            while (await reader.ReadAsync()) keys.Add(reader.GetInt64(0));
+            Assert.Equal([itemMax + 1, fetchMax + 1], keys);
+        }
         Assert.True(await store.ChangeStampAsync(CancellationToken.None) > rig.Db.Scalar<long>("SELECT value FROM meta WHERE key = 'change_stamp';"));
     }
 
