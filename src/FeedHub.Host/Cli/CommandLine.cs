@@ -19,6 +19,7 @@ public static class CommandLine
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(PruneCommand.Create());
         root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         HelpExamples.AddTo(root);
         return root;
     }

@@ -24,6 +24,8 @@ public sealed class HelpExamples(HelpAction standard) : SynchronousCommandLineAc
         ["export"] = ["feedhub export --out site", "feedhub export --out /srv/www/feeds --base-url https://feeds.example.org/"],
         ["prune"] = ["feedhub prune --older-than 365d --dry-run", "feedhub prune --older-than 365d"],
         ["backup"] = ["feedhub backup --out /var/backups/feedhub.db", "feedhub backup --out feedhub-copy.db --force"],
+        ["migrate"] = ["feedhub migrate --to postgres --connection \"Host=db.example;Database=feedhub;Username=feedhub\"",
+            "FEEDHUB__Storage__ConnectionString=\"Host=127.0.0.1;Database=feedhub\" feedhub migrate --to postgres --db /var/lib/feedhub/feedhub.db"],
     };
 
     /// <summary>Puts the examples after the help of the root command and every subcommand (the help option is recursive).</summary>

@@ -16,7 +16,7 @@ public sealed class ExitCodeTests : IDisposable
     private string Config => Path.Combine(RepoRoot.Path, "feeds.json");
 
     public static TheoryData<string> EveryCommand() =>
-        new("run", "backfill", "crawl", "check", "preview", "items", "status", "demo", "export", "prune", "backup");
+        new("run", "backfill", "crawl", "check", "preview", "items", "status", "demo", "export", "prune", "backup", "migrate");
 
     private static void AssertPlain(FeedhubProcess.Result result)
     {
