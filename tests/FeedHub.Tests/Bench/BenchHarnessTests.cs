@@ -1,3 +1,4 @@
+using FeedHub.Fixtures;
 using FeedHub.Bench;
 using FeedHub.Tests.Storage;
 

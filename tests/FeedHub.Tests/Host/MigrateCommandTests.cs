@@ -1,3 +1,4 @@
+using FeedHub.Fixtures;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;

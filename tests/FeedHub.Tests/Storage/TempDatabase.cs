@@ -1,3 +1,4 @@
+using FeedHub.Fixtures;
 using FeedHub.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
