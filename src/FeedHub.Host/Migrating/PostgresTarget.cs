@@ -62,18 +62,17 @@ public sealed class PostgresTarget(PostgresDatabase database)
             var npgsql = (NpgsqlConnection)connection;
             await using var transaction = await npgsql.BeginTransactionAsync(cancellationToken);
             await using var batch = new NpgsqlBatch(npgsql, transaction);
-            var insert = $"INSERT INTO {table.Name} ({string.Join(", ", columns)}) " +
-                         $"VALUES ({string.Join(", ", columns.Select((_, i) => $"${i + 1}"))}) ON CONFLICT DO NOTHING;";
+            var insert = InsertSql(table, columns, database.Dialect.SearchVector!);
             var inserts = new List<NpgsqlBatchCommand>(rows.Count);
             foreach (var row in rows)
             {
                 var command = new NpgsqlBatchCommand(insert);
                 foreach (var value in row)
                     command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+                if (table.Name == "items")
+                    command.Parameters.Add(new NpgsqlParameter { Value = HtmlText.Lines((string)row[Array.IndexOf(columns, "content_html")]!) });
                 batch.BatchCommands.Add(command);
                 inserts.Add(command);
-                if (table.Name == "items")
-                    batch.BatchCommands.Add(Index(columns, row, database.Dialect.Index));
             }
             await batch.ExecuteNonQueryAsync(cancellationToken);
             if (table.Resumable)
@@ -105,16 +104,23 @@ public sealed class PostgresTarget(PostgresDatabase database)
     public Task<TableSum> SumAsync(CopiedTable table, string[] columns, CancellationToken cancellationToken) =>
         database.RunAsync($"checksumming {table.Name}", connection => TableSum.ReadAsync(connection, null, table, columns, cancellationToken));
 
-    /// <summary>The search indexing of one new item, the same statement <see cref="ItemWriter"/> runs (title, and the content's text).</summary>
-    private static NpgsqlBatchCommand Index(string[] columns, object?[] row, string sql) => new(sql)
+    /// <summary>
+    /// The insert of one copied row, positional parameters in column order; an item also gets its search vector,
+    /// the expression <see cref="ItemWriter"/> writes (title, and the content's text as one extra parameter).
+    /// </summary>
+    private static string InsertSql(CopiedTable table, string[] columns, string searchVector)
     {
-        Parameters =
+        var names = columns.ToList();
+        var values = columns.Select((_, i) => $"${i + 1}").ToList();
+        if (table.Name == "items")
         {
-            new NpgsqlParameter("Key", row[Array.IndexOf(columns, "item_key")]),
-            new NpgsqlParameter("Title", row[Array.IndexOf(columns, "title")]),
-            new NpgsqlParameter("Body", HtmlText.Lines((string)row[Array.IndexOf(columns, "content_html")]!)),
-        },
-    };
+            names.Add("search");
+            values.Add(searchVector
+                .Replace("@Title", $"${Array.IndexOf(columns, "title") + 1}", StringComparison.Ordinal)
+                .Replace("@Body", $"${columns.Length + 1}", StringComparison.Ordinal));
+        }
+        return $"INSERT INTO {table.Name} ({string.Join(", ", names)}) VALUES ({string.Join(", ", values)}) ON CONFLICT DO NOTHING;";
+    }
 
     private static Task SetMetaAsync(DbConnection connection, DbTransaction transaction, string key, long value, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
