@@ -51,6 +51,7 @@ public static class BenchCommand
             if (options.Runs("fat")) await FatItemBench.RunAsync(context, ct);
             if (options.Runs("accuracy")) await AccuracyBench.RunAsync(context, ct);
             if (options.Runs("migrate")) await MigrateBench.RunAsync(context, ct);
+            if (options.Runs("scaleout")) await ScaleOutBench.RunAsync(context, ct);
         }
         var markdown = $"{Machine()}\n{results.ToMarkdown()}";
         await output.WriteAsync(markdown);

@@ -5,7 +5,7 @@ namespace FeedHub.Bench;
 /// <summary>What one benchmark run measures, parsed from the command line.</summary>
 public sealed record BenchOptions
 {
-    public static readonly IReadOnlyList<string> AllSections = ["crawl", "warm", "serve", "storage", "extract", "load", "burst", "fat", "accuracy", "migrate"];
+    public static readonly IReadOnlyList<string> AllSections = ["crawl", "warm", "serve", "storage", "extract", "load", "burst", "fat", "accuracy", "migrate", "scaleout"];
 
     /// <summary>Small sizes everywhere, everything in one process: keeps the harness working, not a measurement.</summary>
     public bool Quick { get; init; }

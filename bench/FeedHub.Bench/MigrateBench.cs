@@ -1,3 +1,4 @@
+using FeedHub.Fixtures;
 using FeedHub.Host.Migrating;
 using FeedHub.Storage;
 using Npgsql;
@@ -6,22 +7,16 @@ namespace FeedHub.Bench;
 
 /// <summary>
 /// Section 10: `migrate --to postgres` of the synthetic store (100k items unless another section grew it
-/// further) into a fresh database on the PostgreSQL server named by <c>FEEDHUB_TEST_POSTGRES</c>: the
-/// copy with its check, then a second run that finds everything there and only checks.
+/// further) into a fresh database on the PostgreSQL server the tests use too (<see cref="PostgresServer"/>:
+/// the one <c>FEEDHUB_TEST_POSTGRES</c> names, else a throwaway cluster): the copy with its check, then a
+/// second run that finds everything there and only checks.
 /// </summary>
 internal static class MigrateBench
 {
     public const string Section = "10. Migrate to PostgreSQL";
-    /// <summary>The variable the PostgreSQL tests read too (.ci/run sets it).</summary>
-    private const string ServerVariable = "FEEDHUB_TEST_POSTGRES";
 
     public static async Task RunAsync(BenchContext context, CancellationToken ct)
     {
-        if (Environment.GetEnvironmentVariable(ServerVariable) is not { Length: > 0 } server)
-        {
-            context.Results.Note(Section, $"Skipped: set {ServerVariable} to a PostgreSQL server's connection string (`scripts/postgres-throwaway start DIR` prints one).");
-            return;
-        }
         var store = await context.StoreAsync(ct);
         var size = context.Options.Quick ? 1_000 : 100_000;
         if (store.Count < size)
@@ -29,11 +24,10 @@ internal static class MigrateBench
             context.Progress.WriteLine($"migrate: growing the store to {size:N0} items…");
             await store.GrowAsync(size, ct);
         }
-        var database = "feedhub_bench_" + Guid.NewGuid().ToString("N");
-        await ExecuteAsync(server, $"CREATE DATABASE \"{database}\";", ct);
+        var database = PostgresServer.Shared.CreateDatabase();
         try
         {
-            var target = new PostgresDatabase(new NpgsqlConnectionStringBuilder(server) { Database = database }, TimeProvider.System);
+            var target = new PostgresDatabase(new NpgsqlConnectionStringBuilder(database), TimeProvider.System);
             var label = StorageBench.Label(store.Count);
             context.Progress.WriteLine($"migrate: copying {store.Count:N0} items into PostgreSQL…");
             var first = await MigrateAsync(store, target, ct);
@@ -47,8 +41,7 @@ internal static class MigrateBench
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE);", ct);
+            PostgresServer.Shared.DropDatabase(database);
         }
     }
 
@@ -59,13 +52,5 @@ internal static class MigrateBench
         await using var source = await SqliteSource.OpenAsync(store.Database.Path, ct);
         var reports = await new StoreMigration(source, new PostgresTarget(target), StoreMigration.DefaultBatchSize).RunAsync(ct);
         return (meter, reports);
-    }
-
-    private static async Task ExecuteAsync(string server, string sql, CancellationToken ct)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(ct);
     }
 }
