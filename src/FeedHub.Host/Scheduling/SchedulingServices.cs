@@ -47,13 +47,9 @@ public static class SchedulingServices
         {
             // Before Quartz's own hosted service, which needs the tables.
             services.AddHostedService<QuartzTables>();
-            // The cluster already holds the retention trigger after the first start; keeping it (rather than
-            // replacing it, which fires it "now") is what makes retention run once per period cluster-wide.
-            services.Configure<QuartzOptions>(options =>
-            {
-                options.Scheduling.OverwriteExistingData = false;
-                options.Scheduling.IgnoreDuplicates = true;
-            });
+            // After the first start the cluster holds the retention trigger with its firing history; a node
+            // starting later keeps it rather than declaring it anew, so retention runs once per period cluster-wide.
+            services.Configure<QuartzOptions>(options => options.Scheduling.IgnoreDuplicates = true);
         }
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddSingleton<CrawlSchedule>();
@@ -66,19 +62,25 @@ public static class SchedulingServices
     /// <summary>
     /// Every node keeps the schedule in the shared PostgreSQL database as one Quartz cluster: one scheduler
     /// name, an instance id generated per process (AUTO), check-ins every <see cref="ScheduleSettings.ClusterCheckinInterval"/>.
-    /// A node silent for 1.5 check-in intervals is written off and its firings recovered by a survivor; a trigger
-    /// overdue by more than one interval counts as misfired and fires at once.
+    /// A node silent for two check-in intervals is written off and its firings recovered by a survivor at that
+    /// survivor's next check-in; a trigger overdue by more than one interval counts as misfired and fires at once.
     /// </summary>
     private static void UseCluster(IQuartzBuilder quartz, ScheduleStore store, ScheduleSettings settings)
     {
-        quartz.ConfigureScheduler(scheduler => scheduler.GenerateInstanceId = true);
+        quartz.ConfigureScheduler(scheduler =>
+        {
+            scheduler.GenerateInstanceId = true;
+            // A trigger another node stores (a recovery, a source its feeds.json edit added) wakes no one here;
+            // looking for due triggers every check-in interval instead of every 30 s keeps such hand-overs prompt.
+            scheduler.IdleWaitTime = settings.ClusterCheckinInterval;
+        });
         quartz.UsePersistentStore(persistent =>
         {
             persistent.UsePostgres(store.ConnectionString);
             persistent.UseClustering(cluster =>
             {
                 cluster.CheckinInterval = settings.ClusterCheckinInterval;
-                cluster.CheckinMisfireThreshold = settings.ClusterCheckinInterval / 2;
+                cluster.CheckinMisfireThreshold = settings.ClusterCheckinInterval;
             });
             persistent.UseSystemTextJsonSerializer();
             persistent.ConfigureStore(options =>

@@ -15,8 +15,8 @@ namespace FeedHub.Tests.Scheduling;
 /// </summary>
 internal sealed class ClusterNode : IAsyncDisposable
 {
-    /// <summary>The shortest check-in the settings allow, so failover happens within seconds.</summary>
-    public static readonly TimeSpan CheckinInterval = TimeSpan.FromSeconds(1);
+    /// <summary>Short, so failover happens within seconds, yet long enough that a busy test machine is not written off.</summary>
+    public static readonly TimeSpan CheckinInterval = TimeSpan.FromSeconds(2);
 
     private readonly ServiceProvider services;
 
@@ -73,13 +73,14 @@ internal sealed class ClusterNode : IAsyncDisposable
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds; fails after a generous deadline (never a timing claim).</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? deadline = null)
+    /// <param name="seen">What the failure message reports as seen so far.</param>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? deadline = null, Func<string>? seen = null)
     {
         var limit = deadline ?? TimeSpan.FromSeconds(60);
         var watch = Stopwatch.StartNew();
         while (!await condition())
         {
-            Assert.True(watch.Elapsed < limit, $"{what}: not reached within {limit.TotalSeconds} s");
+            Assert.True(watch.Elapsed < limit, $"{what}: not reached within {limit.TotalSeconds} s. {seen?.Invoke()}");
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
     }
