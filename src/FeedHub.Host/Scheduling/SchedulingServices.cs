@@ -1,4 +1,5 @@
 using FeedHub.Crawling;
+using FeedHub.Fetching;
 using FeedHub.Host.Composition;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,7 @@ public static class SchedulingServices
         {
             // Before Quartz's own hosted service, which needs the tables.
             services.AddHostedService<QuartzTables>();
+            services.AddSingleton<IHostLease, PostgresHostLease>();
             // After the first start the cluster holds the retention trigger with its firing history; a node
             // starting later keeps it rather than declaring it anew, so retention runs once per period cluster-wide.
             services.Configure<QuartzOptions>(options => options.Scheduling.IgnoreDuplicates = true);
