@@ -78,7 +78,7 @@ internal sealed class CrawlSchedule(
 
     /// <summary>
     /// Brings the jobs in line with <paramref name="next"/>; changes are applied one at a time.
-    /// Returns the earliest due time it planned (null if it planned none).
+    /// Returns the earliest due time of the sources it planned or found planned by the cluster (null if none).
     /// </summary>
     public async Task<DateTimeOffset?> ApplyAsync(SourceCatalog next, CancellationToken cancellationToken)
     {
@@ -97,12 +97,17 @@ internal sealed class CrawlSchedule(
             {
                 var unchanged = scheduled.TryGetValue(source.Id, out var known) && known.Interval == source.Interval;
                 scheduled[source.Id] = source;
-                if (unchanged || await LiveInClusterAsync(quartz, source, cancellationToken)) continue;
+                if (unchanged) continue;
+                if (await LiveTriggerAsync(quartz, source, cancellationToken) is { } live)
+                {
+                    earliest = Earlier(earliest, live.NextFireTimeUtc);
+                    continue;
+                }
                 var due = await crawl.PlanAsync(source, cancellationToken);
                 await quartz.ScheduleJob(JobOf(source), TriggerAt(source.Id, due), ScheduleJobOptions.Replacing, cancellationToken);
                 // Startup prints one summary instead (see StartupSummary); per source only when debugging.
                 log.LogDebug("{Source} scheduled every {Interval}; first run {Due:O}", source.Id, source.Interval, due);
-                if (earliest is null || due < earliest) earliest = due;
+                earliest = Earlier(earliest, due);
             }
             return earliest;
         }
@@ -113,23 +118,26 @@ internal sealed class CrawlSchedule(
     }
 
     /// <summary>
-    /// Whether another node already keeps <paramref name="source"/> on schedule in the shared store: its job was
-    /// planned for the same interval and its trigger is either running (complete, awaiting the job's reschedule)
-    /// or due no later than nodes that fire on time would have left it. Planning such a source again would
-    /// overwrite the state its running crawl is about to store and move its due time needlessly. A trigger
-    /// overdue by more than twice the misfire threshold means no node has been firing (the cluster was down),
-    /// so it is planned again, which spreads the restart over the start window instead of a burst.
-    /// An in-memory store is empty at start, so there it is always false.
+    /// The trigger by which the cluster already keeps <paramref name="source"/> on schedule, or null when it
+    /// must be planned: its job was planned for the same interval and its trigger is either running (no next
+    /// fire time until the job sets it) or due no later than nodes that fire on time would have left it.
+    /// Planning such a source again would overwrite the state a running crawl is about to store and move its
+    /// due time needlessly. A trigger overdue by more than twice the misfire threshold means no node has been
+    /// firing (the cluster was down), so the source is planned again, which spreads the restart over the start
+    /// window instead of a burst. An in-memory store is empty at start, so there it is always null.
     /// </summary>
-    private async Task<bool> LiveInClusterAsync(IScheduler quartz, Source source, CancellationToken cancellationToken)
+    private async Task<ITrigger?> LiveTriggerAsync(IScheduler quartz, Source source, CancellationToken cancellationToken)
     {
         var job = await quartz.GetJobDetail(JobKeyOf(source.Id), cancellationToken);
-        if (job is null || job.JobDataMap.GetString(IntervalKey) != IntervalText(source)) return false;
+        if (job is null || job.JobDataMap.GetString(IntervalKey) != IntervalText(source)) return null;
         var trigger = await quartz.GetTrigger(TriggerKeyOf(source.Id), cancellationToken);
-        if (trigger is null) return false;
-        if (trigger.NextFireTimeUtc is not { } next) return true;
-        return next >= clock.GetUtcNow() - 2 * settings.ClusterCheckinInterval;
+        return trigger?.NextFireTimeUtc is not { } next || next >= clock.GetUtcNow() - 2 * settings.ClusterCheckinInterval
+            ? trigger
+            : null;
     }
+
+    private static DateTimeOffset? Earlier(DateTimeOffset? known, DateTimeOffset? other) =>
+        known is null || other < known ? other ?? known : known;
 
     private static string IntervalText(Source source) => source.Interval.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
 

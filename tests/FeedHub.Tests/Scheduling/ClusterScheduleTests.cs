@@ -43,8 +43,9 @@ public sealed class ClusterScheduleTests : IAsyncLifetime
         var busy = farm.Sites[0];
         busy.Mode = SiteMode.Hang;
         var first = await NodeAsync();
-        await ClusterNode.WaitUntilAsync(async () => InFlight(busy) && await CrawledAsync(first, farm.Sites.Skip(1)),
-            "the first node crawls the others and is stuck in the busy site");
+        await ClusterNode.WaitUntilAsync(
+            () => Task.FromResult(InFlight(busy) && farm.Sites.Skip(1).All(site => first.Runs.Of(CrawlSchedule.JobKeyOf(site.Id)).Any(r => r.Ended is not null))),
+            "the first node crawled the others and is stuck in the busy site");
         var before = await PlanAsync(first);
 
         await NodeAsync();
@@ -159,15 +160,6 @@ public sealed class ClusterScheduleTests : IAsyncLifetime
     }
 
     private bool InFlight(FixtureSite site) => farm.Log.For(site.Id).Any(r => r.End is null && r.PathAndQuery != "/robots.txt");
-
-    private static async Task<bool> CrawledAsync(ClusterNode node, IEnumerable<FixtureSite> sites)
-    {
-        var states = node.Services.GetRequiredService<SourceStateStore>();
-        foreach (var site in sites)
-            if ((await states.GetAsync(site.Id))?.LastSuccess is null)
-                return false;
-        return true;
-    }
 
     /// <summary>Each source's stored due time and its trigger's next fire time, as the cluster holds them.</summary>
     private async Task<string> PlanAsync(ClusterNode node)
