@@ -24,7 +24,7 @@ internal static class FatItemBench
         var work = Directory.CreateTempSubdirectory("feedhub-bench-fat-");
         try
         {
-            var database = new FeedHubDatabase(Path.Combine(work.FullName, "feedhub.db"), TimeProvider.System);
+            var database = new SqliteDatabase(Path.Combine(work.FullName, "feedhub.db"), TimeProvider.System);
             await database.InitialiseAsync(ct);
             var source = store.Sources[0].Id;
             context.Progress.WriteLine($"fat: {items} items of {itemBytes / 1000:N0} KB, then {requests} feed GETs with distinct since=…");

@@ -21,7 +21,7 @@ internal sealed class SyntheticStore : IDisposable
     private readonly DirectoryInfo work;
     private readonly IReadOnlyList<Item> templates;
 
-    private SyntheticStore(DirectoryInfo work, FeedHubDatabase database, IReadOnlyList<Source> sources, IReadOnlyList<Item> templates)
+    private SyntheticStore(DirectoryInfo work, SqliteDatabase database, IReadOnlyList<Source> sources, IReadOnlyList<Item> templates)
     {
         this.work = work;
         Database = database;
@@ -30,7 +30,7 @@ internal sealed class SyntheticStore : IDisposable
         this.templates = templates;
     }
 
-    public FeedHubDatabase Database { get; }
+    public SqliteDatabase Database { get; }
     public ItemStore Items { get; }
     /// <summary>The sources the items belong to (the fixture farm's), for a feeds.json that serves them.</summary>
     public IReadOnlyList<Source> Sources { get; }
@@ -47,7 +47,7 @@ internal sealed class SyntheticStore : IDisposable
         var templates = pages.Select(p => ItemNormaliser.Normalise(ArticleExtractor.Extract(p.Html, p.Url, p.Source), p.Source,
             p.Url.AbsoluteUri, CrawlSession.FarmNow, known: null).Item).ToList();
         var work = Directory.CreateTempSubdirectory("feedhub-bench-store-");
-        var database = new FeedHubDatabase(Path.Combine(work.FullName, "feedhub.db"), TimeProvider.System);
+        var database = new SqliteDatabase(Path.Combine(work.FullName, "feedhub.db"), TimeProvider.System);
         await database.InitialiseAsync(ct);
         await File.WriteAllTextAsync(Path.Combine(work.FullName, "feeds.json"), feedsJson, ct);
         return new SyntheticStore(work, database, sources, templates);

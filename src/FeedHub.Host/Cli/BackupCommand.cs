@@ -24,7 +24,7 @@ public static class BackupCommand
         command.SetAction((parse, ct) => CommandGuard.RunAsync(async () =>
         {
             using var host = AppHost.CreateCommandHost(config: null, parse.GetValue(db));
-            host.Services.GetRequiredService<AppPaths>().RequireDatabase();
+            host.Services.GetRequiredService<AppPaths>().RequireDatabase(host.Services.GetRequiredService<StorageSettings>());
             var database = host.Services.GetRequiredService<FeedHubDatabase>();
             var target = Path.GetFullPath(parse.GetValue(output)!);
             if (File.Exists(target) && !parse.GetValue(force))
@@ -36,7 +36,7 @@ public static class BackupCommand
             File.Delete(partial);
             await database.BackupAsync(partial, ct);
             File.Move(partial, target, overwrite: true);
-            Console.WriteLine($"backed up {Path.GetFullPath(database.Path)} to {target} ({new FileInfo(target).Length} bytes)");
+            Console.WriteLine($"backed up {database.Location} to {target} ({new FileInfo(target).Length} bytes)");
             return ExitCodes.Ok;
         }));
         return command;

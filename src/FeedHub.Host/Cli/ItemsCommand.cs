@@ -27,7 +27,7 @@ public static class ItemsCommand
             var ids = parse.GetValue(sources) ?? [];
             // A mistyped id would list nothing, which reads as "no items": feeds.json says which ids exist.
             if (ids.Length > 0) ConfigLoader.LoadFile(paths.Config).Select(ids);
-            paths.RequireDatabase();
+            paths.RequireDatabase(host.Services.GetRequiredService<StorageSettings>());
             await host.Services.GetRequiredService<FeedHubDatabase>().InitialiseAsync(ct);
             var max = parse.GetValue(limit);
             if (max is < 1 or > 100_000) throw new ArgumentException($"--limit must be between 1 and 100000, got {max}");

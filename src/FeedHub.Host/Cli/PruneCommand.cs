@@ -26,7 +26,7 @@ public static class PruneCommand
             if (text is null)
                 throw new ArgumentException("no age to prune at: pass --older-than (e.g. 365d) or set Retention:MaxAge");
             var age = Retention.ParseAge(text, setting);
-            host.Services.GetRequiredService<AppPaths>().RequireDatabase();
+            host.Services.GetRequiredService<AppPaths>().RequireDatabase(host.Services.GetRequiredService<StorageSettings>());
             await host.Services.GetRequiredService<FeedHubDatabase>().InitialiseAsync(ct);
             var retention = host.Services.GetRequiredService<Retention>();
             if (parse.GetValue(dryRun))

@@ -52,8 +52,12 @@ public static class AppHost
         services.AddSingleton(configuration.GetSection("Retention").Get<RetentionSettings>() ?? new RetentionSettings());
         services.AddSingleton<Retention>();
         services.AddSingleton(TimeProvider.System);
+        var storage = configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
+        if (storage.Problems() is { Count: > 0 } problems)
+            throw new ArgumentException(string.Join(" ", problems));
+        services.AddSingleton(storage);
         services.AddFeedHubPipeline(paths.Database, fetch => configuration.GetSection("Fetch").Bind(fetch),
-            configuration.GetSection("Storage").Get<StorageLimits>());
+            configuration.GetSection("Storage").Get<StorageLimits>(), storage);
         return paths;
     }
 }

@@ -20,11 +20,14 @@ public sealed class AppPaths
                 throw new ArgumentException($"database {Database} (--db or Paths:Database): {folder} is a file, not a folder");
     }
 
-    /// <summary>Read-only commands answer from an existing database and never create one (nor its folder).</summary>
+    /// <summary>
+    /// Read-only commands answer from an existing database and never create one (nor its folder). A PostgreSQL
+    /// database is created by its administrator, so only the SQLite file is looked for.
+    /// </summary>
     /// <exception cref="StorageException">No file at <see cref="Database"/> (exit code 1).</exception>
-    public void RequireDatabase()
+    public void RequireDatabase(StorageSettings storage)
     {
-        if (!File.Exists(Database))
+        if (!storage.IsPostgres && !File.Exists(Database))
             throw new StorageException($"no database at {Path.GetFullPath(Database)} (--db or Paths:Database); " +
                                        "`feedhub crawl` or `feedhub run` creates it, this command only reads");
     }

@@ -22,7 +22,7 @@ public sealed record Pipeline(SourceCatalog Catalog, IReadOnlyList<Source> Selec
         var paths = services.GetRequiredService<AppPaths>();
         var catalog = ConfigLoader.LoadFile(paths.Config);
         var selected = catalog.Select(only ?? []);
-        if (readOnly) paths.RequireDatabase();
+        if (readOnly) paths.RequireDatabase(services.GetRequiredService<StorageSettings>());
         await services.GetRequiredService<FeedHubDatabase>().InitialiseAsync(ct);
         var outbound = services.GetRequiredService<OutboundPolicy>();
         var live = services.GetRequiredService<LiveCatalog>();

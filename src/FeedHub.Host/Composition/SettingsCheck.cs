@@ -51,6 +51,7 @@ public static class SettingsCheck
                 Retention.ParseAge(age, "Retention:MaxAge");
         });
         Read(() => configuration.GetSection("Storage").Get<StorageLimits>());
+        Read(() => problems.AddRange((configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings()).Problems()));
         Read(() => configuration.GetSection("Schedule").Get<ScheduleSettings>());
         Read(() => ScheduleSettings.ClusterCheckinIntervalFrom(configuration));
         Read(() => MonitorSettings.From(configuration));

@@ -1,4 +1,5 @@
 using FeedHub.Host.Scheduling;
+using FeedHub.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ internal static class StartupSummary
         var firstDue = app.Services.GetService<CrawlSchedule>()?.FirstDue;
         app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Category).LogInformation(
             "FeedHub started: config {Config}, database {Database}, listening on {Urls}, {Sources} source(s), next crawl {NextDue}",
-            Path.GetFullPath(paths.Config), Path.GetFullPath(paths.Database), string.Join(" ", app.Urls), sources,
+            Path.GetFullPath(paths.Config), app.Services.GetRequiredService<FeedHubDatabase>().Location, string.Join(" ", app.Urls), sources,
             firstDue is { } due ? due.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "not scheduled");
     }
 }

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Dapper;
 using FeedHub.Normalisation;
-using Microsoft.Data.Sqlite;
 
 namespace FeedHub.Storage;
 
@@ -10,7 +10,7 @@ public sealed class ItemStore(FeedHubDatabase database)
     /// <summary>The most items one query returns, whatever the filter asks.</summary>
     public const int MaxLimit = 500;
 
-    /// <summary>Keeps IN lists well below SQLite's parameter limit.</summary>
+    /// <summary>Keeps IN lists well below SQLite's and PostgreSQL's parameter limits.</summary>
     private const int InListChunk = 500;
 
     private const string ItemColumns = """
@@ -48,8 +48,9 @@ public sealed class ItemStore(FeedHubDatabase database)
             foreach (var chunk in keys.Distinct().Chunk(InListChunk))
             {
                 var rows = (await connection.QueryAsync<KnownRow>(new CommandDefinition(
-                    $"SELECT {KnownColumns} FROM items WHERE source_id = @SourceId AND (slug IN @Slugs OR id IN @Ids);",
-                    new { SourceId = sourceId, Slugs = chunk.Select(k => k.Slug), Ids = chunk.Select(k => k.IdIn(sourceId)) },
+                    $"SELECT {KnownColumns} FROM items WHERE source_id = @SourceId " +
+                    $"AND ({database.Dialect.In("slug", "Slugs")} OR {database.Dialect.In("id", "Ids")});",
+                    new { SourceId = sourceId, Slugs = chunk.Select(k => k.Slug).ToArray(), Ids = chunk.Select(k => k.IdIn(sourceId)).ToArray() },
                     cancellationToken: cancellationToken))).ToList();
                 foreach (var key in chunk)
                 {
@@ -70,13 +71,13 @@ public sealed class ItemStore(FeedHubDatabase database)
         database.WriteAsync($"committing the run of source '{run.SourceId}'", async connection =>
         {
             var changedUtc = database.Time.GetUtcNow().ToUnixTimeMilliseconds();
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             int created = 0, updated = 0, unchanged = 0, moved = 0;
-            using (var writer = new ItemWriter(connection, transaction, changedUtc))
+            using (var writer = new ItemWriter(connection, transaction, database.Dialect, changedUtc))
                 foreach (var write in run.Items)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    switch (writer.Write(write))
+                    switch (await writer.WriteAsync(write, cancellationToken))
                     {
                         case WriteOutcome.New: created++; break;
                         case WriteOutcome.Updated: updated++; break;
@@ -106,7 +107,7 @@ public sealed class ItemStore(FeedHubDatabase database)
 
     /// <summary>
     /// Items matching the filter, newest first (published desc, id desc), at most <see cref="MaxLimit"/>;
-    /// ordered and limited inside SQLite, a search too (see <see cref="SearchPlan"/>).
+    /// ordered and limited inside the database, a search too (on SQLite see <see cref="SearchPlan"/>).
     /// </summary>
     public Task<IReadOnlyList<Item>> QueryAsync(ItemFilter filter, CancellationToken cancellationToken) =>
         database.RunAsync<IReadOnlyList<Item>>("querying items", async connection =>
@@ -116,7 +117,7 @@ public sealed class ItemStore(FeedHubDatabase database)
             return (await connection.QueryAsync<Item>(command)).AsList();
         });
 
-    /// <summary>SQLite's EXPLAIN QUERY PLAN of <see cref="QueryAsync"/> for the filter, one step per line; shows which way a search reads.</summary>
+    /// <summary>SQLite's EXPLAIN QUERY PLAN of <see cref="QueryAsync"/> for the filter, one step per line; shows which way a search reads. SQLite only.</summary>
     internal Task<IReadOnlyList<string>> QueryPlanAsync(ItemFilter filter, CancellationToken cancellationToken) =>
         database.RunAsync<IReadOnlyList<string>>("explaining an item query", async connection =>
         {
@@ -127,11 +128,11 @@ public sealed class ItemStore(FeedHubDatabase database)
         });
 
     /// <summary>The query of <see cref="QueryAsync"/> after <paramref name="select"/>; null when the filter matches nothing.</summary>
-    private static async Task<CommandDefinition?> QueryCommandAsync(
-        SqliteConnection connection, ItemFilter filter, string select, CancellationToken cancellationToken)
+    private async Task<CommandDefinition?> QueryCommandAsync(
+        DbConnection connection, ItemFilter filter, string select, CancellationToken cancellationToken)
     {
-        var walk = await SearchPlan.WalksNewestAsync(connection, filter, cancellationToken);
-        var where = ItemWhere.From(filter, withCursor: true, matchPerRow: walk);
+        var walk = database.Dialect.SearchMatchesPerRow is not null && await SearchPlan.WalksNewestAsync(connection, filter, cancellationToken);
+        var where = ItemWhere.From(database.Dialect, filter, withCursor: true, matchPerRow: walk);
         if (where.MatchesNothing)
             return null;
         where.Parameters.Add("Limit", Math.Clamp(filter.Limit, 1, MaxLimit));
@@ -145,14 +146,14 @@ public sealed class ItemStore(FeedHubDatabase database)
     public Task<long> CountAsync(ItemFilter filter, CancellationToken cancellationToken) =>
         database.RunAsync("counting items", async connection =>
         {
-            var where = ItemWhere.From(filter, withCursor: false);
+            var where = ItemWhere.From(database.Dialect, filter, withCursor: false);
             if (where.MatchesNothing)
                 return 0;
             // Search text alone: every search row has its item, so counting the matches needs no item lookups.
             var textOnly = filter is { SourceIds: null, Since: null, Until: null } && string.IsNullOrWhiteSpace(filter.Category)
                 && !string.IsNullOrWhiteSpace(filter.Text);
             return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                textOnly ? "SELECT count(*) FROM items_fts WHERE items_fts MATCH @Fts;" : $"SELECT count(*) FROM items {where.Sql};",
+                textOnly && database.Dialect.CountMatches is { } countMatches ? countMatches : $"SELECT count(*) FROM items {where.Sql};",
                 where.Parameters, cancellationToken: cancellationToken));
         });
 
@@ -171,7 +172,7 @@ public sealed class ItemStore(FeedHubDatabase database)
     public Task<DateTimeOffset?> LastChangeAsync(ItemFilter filter, CancellationToken cancellationToken = default) =>
         database.RunAsync("reading the last change time", async connection =>
         {
-            var where = ItemWhere.From(filter, withCursor: false);
+            var where = ItemWhere.From(database.Dialect, filter, withCursor: false);
             if (where.MatchesNothing)
                 return null;
             var changedUtc = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
@@ -195,7 +196,7 @@ public sealed class ItemStore(FeedHubDatabase database)
             var months = new List<DateOnly>();
             for (var before = filter.Until; ;)
             {
-                var where = ItemWhere.From(filter with { Until = before }, withCursor: false);
+                var where = ItemWhere.From(database.Dialect, filter with { Until = before }, withCursor: false);
                 if (where.MatchesNothing)
                     return months;
                 var newest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
@@ -214,16 +215,14 @@ public sealed class ItemStore(FeedHubDatabase database)
     /// </summary>
     public Task<IReadOnlyList<string>> CategoriesAsync(CancellationToken cancellationToken) =>
         database.RunAsync<IReadOnlyList<string>>("listing item categories", async connection =>
-            (await connection.QueryAsync<string>(new CommandDefinition("""
-                SELECT min(category) FROM items WHERE category IS NOT NULL AND category <> ''
-                GROUP BY category COLLATE NOCASE ORDER BY 1;
-                """, cancellationToken: cancellationToken))).AsList());
+            (await connection.QueryAsync<string>(new CommandDefinition(
+                database.Dialect.CategoryNames, cancellationToken: cancellationToken))).AsList());
 
     /// <summary>Retention: deletes items published before the cutoff (their search rows go with them).</summary>
     public Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
         database.WriteAsync($"pruning items published before {olderThan:O}", async connection =>
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var deleted = await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM items WHERE published_utc < @CutoffUtc;",
                 new { CutoffUtc = olderThan.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
@@ -236,7 +235,7 @@ public sealed class ItemStore(FeedHubDatabase database)
         }, cancellationToken);
 
     private static Task Execute(
-        SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken, string sql, object parameters) =>
+        DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken, string sql, object parameters) =>
         connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Dapper binds constructors strictly (SQLite integers are Int64); a settable row converts.</summary>

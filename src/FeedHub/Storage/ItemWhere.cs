@@ -10,18 +10,20 @@ internal sealed record ItemWhere(string Sql, DynamicParameters Parameters, bool 
     /// Whether search text is tested row by row (for a walk down the newest-first index that stops at the
     /// limit) instead of as the set of all matches (for looking matches up when they are few).
     /// </param>
-    public static ItemWhere From(ItemFilter filter, bool withCursor, bool matchPerRow = false)
+    public static ItemWhere From(SqlDialect dialect, ItemFilter filter, bool withCursor, bool matchPerRow = false)
     {
         var clauses = new List<string>();
         var parameters = new DynamicParameters();
+        var matchesNothing = false;
         if (filter.SourceIds is { } sourceIds)
         {
-            clauses.Add("source_id IN @SourceIds");
-            parameters.Add("SourceIds", sourceIds);
+            matchesNothing = sourceIds.Count == 0;
+            clauses.Add(dialect.In("source_id", "SourceIds"));
+            parameters.Add("SourceIds", sourceIds.ToArray());
         }
         if (!string.IsNullOrWhiteSpace(filter.Category))
         {
-            clauses.Add("category = @Category COLLATE NOCASE");
+            clauses.Add(dialect.CategoryEquals);
             parameters.Add("Category", filter.Category.Trim());
         }
         if (filter.Since is { } since)
@@ -34,14 +36,11 @@ internal sealed record ItemWhere(string Sql, DynamicParameters Parameters, bool 
             clauses.Add("published_utc < @UntilUtc");
             parameters.Add("UntilUtc", until.ToUnixTimeMilliseconds());
         }
-        var matchesNothing = false;
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var query = SearchQuery.FromUserText(filter.Text);
-            matchesNothing = query is null;
-            clauses.Add(matchPerRow
-                ? "EXISTS (SELECT 1 FROM items_fts WHERE items_fts MATCH @Fts AND items_fts.rowid = items.item_key)"
-                : "item_key IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @Fts)");
+            matchesNothing |= query is null;
+            clauses.Add(matchPerRow ? dialect.SearchMatchesPerRow ?? dialect.SearchMatches : dialect.SearchMatches);
             parameters.Add("Fts", query ?? "");
         }
         if (withCursor && filter.Before is { } before)

@@ -1,10 +1,10 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace FeedHub.Storage;
 
 /// <summary>
-/// How a text search reaches its newest matches inside SQLite. Few matches: look each one up and sort
+/// How a text search reaches its newest matches inside SQLite (FTS5; PostgreSQL's planner chooses by itself). Few matches: look each one up and sort
 /// them. Many (a common word): walk the newest-first index and test each item against the search until
 /// the limit is reached, reading about limit × items ÷ matches rows instead of looking up and sorting every
 /// match (which made common words cost 0.4 s at 1M items and let a burst of them freeze the server).
@@ -21,7 +21,7 @@ internal static class SearchPlan
     /// Whether the filter's search should walk the newest-first index. Only for searches over every
     /// source and category: a source or category filter would make most walked rows misses.
     /// </summary>
-    public static async Task<bool> WalksNewestAsync(SqliteConnection connection, ItemFilter filter, CancellationToken cancellationToken)
+    public static async Task<bool> WalksNewestAsync(DbConnection connection, ItemFilter filter, CancellationToken cancellationToken)
     {
         if (filter.SourceIds is not null || !string.IsNullOrWhiteSpace(filter.Category)
             || SearchQuery.FromUserText(filter.Text ?? "") is not { } fts)

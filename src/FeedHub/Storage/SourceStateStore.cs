@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Dapper;
 using FeedHub.Fetching;
-using Microsoft.Data.Sqlite;
 
 namespace FeedHub.Storage;
 
@@ -51,7 +51,7 @@ public sealed class SourceStateStore(FeedHubDatabase database)
             foreach (var chunk in urls.Distinct().Chunk(500))
             {
                 var rows = await connection.QueryAsync<ValidatorRow>(new CommandDefinition(
-                    "SELECT url AS Url, etag AS ETag, last_modified AS LastModified FROM validators WHERE url IN @Urls;",
+                    $"SELECT url AS Url, etag AS ETag, last_modified AS LastModified FROM validators WHERE {database.Dialect.In("url", "Urls")};",
                     new { Urls = chunk }, cancellationToken: cancellationToken));
                 foreach (var row in rows)
                     found[row.Url] = new Validators(row.ETag, row.LastModified);
@@ -61,7 +61,7 @@ public sealed class SourceStateStore(FeedHubDatabase database)
 
     /// <summary>The upsert a run's commit shares, inside its transaction.</summary>
     internal static Task UpsertAsync(
-        SqliteConnection connection, SqliteTransaction transaction, SourceState state, CancellationToken cancellationToken) =>
+        DbConnection connection, DbTransaction transaction, SourceState state, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(Upsert, Parameters(state), transaction, cancellationToken: cancellationToken));
 
     private static object Parameters(SourceState state) => new

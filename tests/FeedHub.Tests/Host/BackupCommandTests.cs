@@ -22,7 +22,7 @@ public sealed class BackupCommandTests : IAsyncLifetime
             State = SourceState.New("kab-blora"),
         }, CancellationToken.None);
         // Held open as `run` holds it, so the committed run still sits in the -wal file, not the main one.
-        live = db.Database.Open();
+        live = db.Sqlite.Open();
     }
 
     public async Task DisposeAsync()

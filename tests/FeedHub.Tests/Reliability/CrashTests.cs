@@ -39,7 +39,7 @@ public sealed class CrashTests
 
         Assert.True(exit == 0, $"exit {exit}\n{output}\n{errors}");
         Assert.True(killedMidway > 0, "every run finished before it could be killed; the test proved nothing");
-        var database = new FeedHubDatabase(db, new FakeTimeProvider());
+        var database = new SqliteDatabase(db, new FakeTimeProvider());
         Assert.Equal("ok", await database.IntegrityCheckAsync());
         using var connection = database.Open();
         Assert.Empty(Rows(connection, "SELECT link FROM items GROUP BY link HAVING count(*) > 1;"));
@@ -81,7 +81,7 @@ public sealed class CrashTests
         }
 
         SqliteConnection.ClearAllPools();
-        var database = new FeedHubDatabase(db, new FakeTimeProvider());
+        var database = new SqliteDatabase(db, new FakeTimeProvider());
         Assert.Equal("ok", await database.IntegrityCheckAsync());
         using var connection = database.Open();
         Assert.Empty(Rows(connection, "SELECT link FROM items GROUP BY link HAVING count(*) > 1;"));

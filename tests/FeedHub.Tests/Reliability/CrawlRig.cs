@@ -87,7 +87,7 @@ internal sealed class CrawlRig : IAsyncDisposable
     /// </summary>
     public IReadOnlyList<string> ItemRows(string? sourceId = null)
     {
-        using var connection = Db.Database.Open();
+        using var connection = Db.Sqlite.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT * FROM items " + (sourceId is null ? "" : "WHERE source_id = $source ") + "ORDER BY id;";
         if (sourceId is not null) command.Parameters.AddWithValue("$source", sourceId);

@@ -55,7 +55,7 @@ public sealed class StorageFaultTests
         await rig.CrawlAsync();
         var before = rig.ItemRows();
         SqliteConnection.ClearAllPools();
-        var full = new FeedHubDatabase(rig.Db.Path, rig.Db.Time, new StorageLimits { MaxBytes = new FileInfo(rig.Db.Path).Length });
+        var full = new SqliteDatabase(rig.Db.Path, rig.Db.Time, new StorageLimits { MaxBytes = new FileInfo(rig.Db.Path).Length });
         var items = Enumerable.Range(1, 200)
             .Select(n => TestItems.Write("kab-penuh", n, TestItems.WibTime(5, 10), content: "<p>" + new string('x', 8000) + "</p>"))
             .ToArray();

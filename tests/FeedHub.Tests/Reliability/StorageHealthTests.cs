@@ -21,7 +21,7 @@ public sealed class StorageHealthTests
         await db.InitializeAsync();
         await db.CommitAsync(Enumerable.Range(1, 40).Select(n => TestItems.Write("kab-blora", n, TestItems.WibTime(5, 10))).ToArray());
         SqliteConnection.ClearAllPools();
-        var full = new FeedHubDatabase(db.Path, db.Time, new StorageLimits { MaxBytes = new FileInfo(db.Path).Length });
+        var full = new SqliteDatabase(db.Path, db.Time, new StorageLimits { MaxBytes = new FileInfo(db.Path).Length });
         await full.InitialiseAsync(CancellationToken.None);
 
         Assert.Contains("is full", await full.WriteProblemAsync());
@@ -69,7 +69,7 @@ public sealed class StorageHealthTests
         await using var rig = await CrawlRig.StartAsync(siteCount: 1);
         await rig.CrawlAsync();
         SqliteConnection.ClearAllPools();
-        var full = new FeedHubDatabase(rig.Db.Path, rig.Db.Time, new StorageLimits { MaxBytes = new FileInfo(rig.Db.Path).Length });
+        var full = new SqliteDatabase(rig.Db.Path, rig.Db.Time, new StorageLimits { MaxBytes = new FileInfo(rig.Db.Path).Length });
         await full.InitialiseAsync(CancellationToken.None);
         var states = new SourceStateStore(full);
         var crawler = new SourceCrawler(rig.Fetcher, new ItemStore(full), states, rig.Db.Time, NullLogger<SourceCrawler>.Instance);

@@ -28,7 +28,7 @@ internal sealed class WorkerRig : IAsyncDisposable
         Farm = farm;
         Sources = sources;
         Directory = directory;
-        Database = new FeedHubDatabase(Path.Combine(directory, "feedhub.db"), Clock);
+        Database = new SqliteDatabase(Path.Combine(directory, "feedhub.db"), Clock);
         Items = new ItemStore(Database);
         States = new SourceStateStore(Database);
         var options = new FetchOptions { MinHostGap = MinHostGap, UserAgent = "FeedHub/1.0 (+https://example.org/feedhub)" };

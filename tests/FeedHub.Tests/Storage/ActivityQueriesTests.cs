@@ -3,11 +3,12 @@ using FeedHub.Storage;
 
 namespace FeedHub.Tests.Storage;
 
-public sealed class ActivityQueriesTests : IAsyncLifetime
+/// <summary>The store contract, run on every provider (<see cref="OnSqlite"/>, <see cref="OnPostgres"/>).</summary>
+public abstract class ActivityQueriesTests(StoreProvider provider) : IAsyncLifetime
 {
     // 8 December 2025, 10:00 WIB.
     private static readonly DateTimeOffset Now = TestItems.WibTime(8, 10);
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db = new(provider: provider);
 
     public Task InitializeAsync() => _db.InitializeAsync();
 
@@ -81,4 +82,8 @@ public sealed class ActivityQueriesTests : IAsyncLifetime
         Assert.Null(stats[1].Newest);
         Assert.All(stats[1].PerDay, day => Assert.Equal(0, day.Count));
     }
+
+    public sealed class OnSqlite() : ActivityQueriesTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : ActivityQueriesTests(StoreProvider.Postgres);
 }

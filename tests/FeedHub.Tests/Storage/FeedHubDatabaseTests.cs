@@ -16,7 +16,7 @@ public sealed class FeedHubDatabaseTests : IAsyncLifetime
     {
         await _db.Database.InitialiseAsync(CancellationToken.None);
 
-        var tables = Names("SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name");
+        var tables = _db.Strings("SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name");
         Assert.Superset(new HashSet<string>
         {
             "meta", "sources_state", "items", "validators", "fetch_log", "items_fts",
@@ -30,7 +30,7 @@ public sealed class FeedHubDatabaseTests : IAsyncLifetime
         await _db.Database.InitialiseAsync(CancellationToken.None);
         await _db.CommitAsync(TestItems.Write("kab-blora", 8313, TestItems.WibTime(8, 10)));
 
-        await new FeedHubDatabase(_db.Path, _db.Time).InitialiseAsync(CancellationToken.None);
+        await new SqliteDatabase(_db.Path, _db.Time).InitialiseAsync(CancellationToken.None);
 
         Assert.Equal((long)Migrations.Latest, _db.Scalar<long>("PRAGMA user_version"));
         Assert.Equal(1L, _db.Scalar<long>("SELECT count(*) FROM items"));
@@ -54,7 +54,7 @@ public sealed class FeedHubDatabaseTests : IAsyncLifetime
         try
         {
             await db.InitializeAsync();
-            using var connection = db.Database.Open();
+            using var connection = db.Sqlite.Open();
             Assert.Equal(2, connection.DefaultTimeout);
         }
         finally
@@ -105,7 +105,7 @@ public sealed class FeedHubDatabaseTests : IAsyncLifetime
         _db.Execute("PRAGMA user_version = 99");
 
         var error = await Assert.ThrowsAsync<StorageException>(
-            () => new FeedHubDatabase(_db.Path, _db.Time).InitialiseAsync(CancellationToken.None));
+            () => new SqliteDatabase(_db.Path, _db.Time).InitialiseAsync(CancellationToken.None));
 
         Assert.Contains(_db.Path, error.Message);
         Assert.Contains("version 99", error.Message);
@@ -118,38 +118,5 @@ public sealed class FeedHubDatabaseTests : IAsyncLifetime
         await _db.CommitAsync(TestItems.Write("kab-blora", 8313, TestItems.WibTime(8, 10)));
 
         Assert.Equal("ok", await _db.Database.IntegrityCheckAsync());
-    }
-
-    [Fact]
-    public async Task A_fresh_database_is_writable()
-    {
-        await _db.Database.InitialiseAsync(CancellationToken.None);
-
-        Assert.Null(await _db.Database.WriteProblemAsync());
-    }
-
-    [Fact]
-    public async Task Sqlite_errors_become_storage_errors_naming_the_file_and_operation()
-    {
-        await _db.Database.InitialiseAsync(CancellationToken.None);
-        _db.Execute("DROP TABLE meta");
-
-        var error = await Assert.ThrowsAsync<StorageException>(() => _db.Items.ChangeStampAsync(CancellationToken.None));
-
-        Assert.Contains(_db.Path, error.Message);
-        Assert.Contains("reading the change stamp", error.Message);
-        Assert.IsType<SqliteException>(error.InnerException);
-    }
-
-    private List<string> Names(string sql)
-    {
-        using var connection = _db.Database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read())
-            names.Add(reader.GetString(0));
-        return names;
     }
 }

@@ -4,9 +4,10 @@ using FeedHub.Storage;
 
 namespace FeedHub.Tests.Storage;
 
-public sealed class ItemStoreCommitTests : IAsyncLifetime
+/// <summary>The store contract, run on every provider (<see cref="OnSqlite"/>, <see cref="OnPostgres"/>).</summary>
+public abstract class ItemStoreCommitTests(StoreProvider provider) : IAsyncLifetime
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db = new(provider: provider);
 
     public Task InitializeAsync() => _db.InitializeAsync();
 
@@ -110,8 +111,9 @@ public sealed class ItemStoreCommitTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<StorageException>(() => _db.Items.CommitAsync(run, CancellationToken.None));
 
         Assert.Contains("kab-blora", error.Message);
-        foreach (var table in new[] { "items", "items_fts", "sources_state", "fetch_log", "validators" })
+        foreach (var table in new[] { "items", "sources_state", "fetch_log", "validators" })
             Assert.Equal(0L, _db.Scalar<long>($"SELECT count(*) FROM {table}"));
+        Assert.Equal(0L, _db.SearchRows());
         Assert.Equal(0L, await _db.Items.ChangeStampAsync(CancellationToken.None));
     }
 
@@ -262,7 +264,7 @@ public sealed class ItemStoreCommitTests : IAsyncLifetime
 
         Assert.Equal(1, deleted);
         Assert.Null(await _db.Items.GetAsync("kab-blora:1", CancellationToken.None));
-        Assert.Equal(1L, _db.Scalar<long>("SELECT count(*) FROM items_fts"));
+        Assert.Equal(1L, _db.SearchRows());
         Assert.Empty(await _db.Items.QueryAsync(new ItemFilter { Text = "lama" }, CancellationToken.None));
         Assert.Equal(stampBefore + 1, await _db.Items.ChangeStampAsync(CancellationToken.None));
     }
@@ -289,4 +291,8 @@ public sealed class ItemStoreCommitTests : IAsyncLifetime
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
+
+    public sealed class OnSqlite() : ItemStoreCommitTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : ItemStoreCommitTests(StoreProvider.Postgres);
 }

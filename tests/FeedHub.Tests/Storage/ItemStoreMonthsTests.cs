@@ -2,10 +2,11 @@ using FeedHub.Storage;
 
 namespace FeedHub.Tests.Storage;
 
-public sealed class ItemStoreMonthsTests : IAsyncLifetime
+/// <summary>The store contract, run on every provider (<see cref="OnSqlite"/>, <see cref="OnPostgres"/>).</summary>
+public abstract class ItemStoreMonthsTests(StoreProvider provider) : IAsyncLifetime
 {
     private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db = new(provider: provider);
 
     public Task InitializeAsync() => _db.InitializeAsync();
 
@@ -41,4 +42,8 @@ public sealed class ItemStoreMonthsTests : IAsyncLifetime
         var filter = new ItemFilter { SourceIds = ["kab-blora"], Until = new DateTimeOffset(2025, 12, 1, 0, 0, 0, Wib) };
         Assert.Equal([new DateOnly(2025, 10, 1)], await MonthsAsync(filter));
     }
+
+    public sealed class OnSqlite() : ItemStoreMonthsTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : ItemStoreMonthsTests(StoreProvider.Postgres);
 }

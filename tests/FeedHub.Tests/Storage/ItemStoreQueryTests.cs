@@ -2,9 +2,10 @@ using FeedHub.Storage;
 
 namespace FeedHub.Tests.Storage;
 
-public sealed class ItemStoreQueryTests : IAsyncLifetime
+/// <summary>The store contract, run on every provider (<see cref="OnSqlite"/>, <see cref="OnPostgres"/>).</summary>
+public abstract class ItemStoreQueryTests(StoreProvider provider) : IAsyncLifetime
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db = new(provider: provider);
 
     public Task InitializeAsync() => _db.InitializeAsync();
 
@@ -141,6 +142,27 @@ public sealed class ItemStoreQueryTests : IAsyncLifetime
         Assert.Equal(expected.Select(n => $"kab-blora:{n}").Reverse(), items.Select(i => i.Id));
     }
 
+    [Theory]
+    [InlineData("\"pemilih pemula")]
+    [InlineData("pemilih OR pemula NOT")]
+    [InlineData("title:pemilih")]
+    [InlineData("pemi*")]
+    [InlineData("(pemilih")]
+    [InlineData("pemilih & pemula | !blora")]
+    [InlineData("pemilih <-> pemula:*")]
+    [InlineData("NEAR(pemilih pemula)")]
+    [InlineData("'pemilih' \\ ;")]
+    public async Task Search_syntax_typed_by_a_reader_never_fails_the_query(string text)
+    {
+        await _db.CommitAsync(TestItems.Write("kab-blora", 1, TestItems.WibTime(8, 9), title: "Sosialisasi untuk Pemilih",
+            content: "<p>KPU mengajak pemilih pemula di Blora.</p>"));
+
+        var items = await _db.Items.QueryAsync(new ItemFilter { Text = text }, CancellationToken.None);
+
+        Assert.True(items.Count <= 1);
+        Assert.Equal(items.Count, await _db.Items.CountAsync(new ItemFilter { Text = text }, CancellationToken.None));
+    }
+
     [Fact]
     public async Task Text_search_indexes_content_without_tags()
     {
@@ -211,4 +233,8 @@ public sealed class ItemStoreQueryTests : IAsyncLifetime
 
         Assert.Equal(2, count);
     }
+
+    public sealed class OnSqlite() : ItemStoreQueryTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : ItemStoreQueryTests(StoreProvider.Postgres);
 }

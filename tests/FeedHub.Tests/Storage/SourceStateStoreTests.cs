@@ -3,9 +3,10 @@ using FeedHub.Storage;
 
 namespace FeedHub.Tests.Storage;
 
-public sealed class SourceStateStoreTests : IAsyncLifetime
+/// <summary>The store contract, run on every provider (<see cref="OnSqlite"/>, <see cref="OnPostgres"/>).</summary>
+public abstract class SourceStateStoreTests(StoreProvider provider) : IAsyncLifetime
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db = new(provider: provider);
 
     public Task InitializeAsync() => _db.InitializeAsync();
 
@@ -65,4 +66,8 @@ public sealed class SourceStateStoreTests : IAsyncLifetime
 
         Assert.Equal(new Validators(null, "Mon, 08 Dec 2025 03:00:00 GMT"), Assert.Single(found).Value);
     }
+
+    public sealed class OnSqlite() : SourceStateStoreTests(StoreProvider.Sqlite);
+
+    public sealed class OnPostgres() : SourceStateStoreTests(StoreProvider.Postgres);
 }

@@ -12,5 +12,5 @@ internal sealed class DatabaseHealthCheck(FeedHubDatabase database) : IHealthChe
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         await database.WriteProblemAsync(cancellationToken) is { } problem
             ? HealthCheckResult.Unhealthy(problem)
-            : HealthCheckResult.Healthy($"{database.Path} is writable");
+            : HealthCheckResult.Healthy($"{database.Location} is writable");
 }
