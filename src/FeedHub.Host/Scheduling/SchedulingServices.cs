@@ -61,6 +61,8 @@ public static class SchedulingServices
         return services;
     }
 
+    private static readonly TimeSpan MisfireScan = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// Every node keeps the schedule in the shared PostgreSQL database as one Quartz cluster: one scheduler
     /// name, an instance id generated per process (AUTO), check-ins every <see cref="ScheduleSettings.ClusterCheckinInterval"/>.
@@ -88,6 +90,9 @@ public static class SchedulingServices
             persistent.ConfigureStore(options =>
             {
                 options.MisfireThreshold = settings.ClusterCheckinInterval;
+                // A recovered crawl's trigger carries its original, long-past fire time, so it is a misfire and waits
+                // for this scan; one cheap query a second keeps that wait short.
+                options.MisfireHandlerFrequency = MisfireScan;
                 // A crawl cancelled by shutdown is handed to another node at once instead of waiting for its due time again.
                 options.RecoverFiringsCancelledByShutdown = true;
             });
