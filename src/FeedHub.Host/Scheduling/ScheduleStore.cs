@@ -1,3 +1,4 @@
+using FeedHub.Storage;
 using Microsoft.Extensions.Configuration;
 
 namespace FeedHub.Host.Scheduling;
@@ -10,22 +11,16 @@ namespace FeedHub.Host.Scheduling;
 /// </summary>
 internal sealed record ScheduleStore(string? PostgresConnectionString)
 {
-    public const string ProviderSetting = "Storage:Provider";
-    public const string ConnectionStringSetting = "Storage:ConnectionString";
-
     public bool Clustered => PostgresConnectionString is not null;
 
     /// <summary>The PostgreSQL connection string; only for a clustered store.</summary>
     public string ConnectionString => PostgresConnectionString
                                       ?? throw new InvalidOperationException("the schedule is kept in memory, not in PostgreSQL");
 
-    /// <exception cref="ArgumentException">The provider is postgres but no connection string is set.</exception>
+    /// <exception cref="ArgumentException">The storage settings are invalid, naming the setting.</exception>
     public static ScheduleStore From(IConfiguration configuration)
     {
-        if (!string.Equals(configuration[ProviderSetting], "postgres", StringComparison.OrdinalIgnoreCase))
-            return new ScheduleStore((string?)null);
-        return configuration[ConnectionStringSetting] is { Length: > 0 } connectionString
-            ? new ScheduleStore(connectionString)
-            : throw new ArgumentException($"{ConnectionStringSetting} is required when {ProviderSetting} is postgres.");
+        var storage = configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
+        return new ScheduleStore(storage.IsPostgres ? storage.PostgresConnectionString().ConnectionString : null);
     }
 }

@@ -41,8 +41,8 @@ internal sealed class ClusterNode : IAsyncDisposable
     {
         var values = new Dictionary<string, string?>
         {
-            [ScheduleStore.ProviderSetting] = "postgres",
-            [ScheduleStore.ConnectionStringSetting] = connectionString,
+            ["Storage:Provider"] = "postgres",
+            ["Storage:ConnectionString"] = connectionString,
             ["Schedule:ClusterCheckinInterval"] = CheckinInterval.ToString("c"),
             ["Schedule:StartWindow"] = "00:00:01",
             ["Fetch:MinHostGap"] = "00:00:00.020",

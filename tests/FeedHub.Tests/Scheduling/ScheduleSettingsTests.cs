@@ -31,14 +31,9 @@ public sealed class ScheduleSettingsTests
     }
 
     [Fact]
-    public void Postgres_without_a_connection_string_is_refused_naming_the_setting()
+    public void Sqlite_keeps_the_schedule_in_memory_and_postgres_in_the_shared_database()
     {
-        var error = Assert.Throws<ArgumentException>(() => ScheduleStore.From(Settings(("Storage:Provider", "postgres"))));
-
-        Assert.Contains("Storage:ConnectionString", error.Message);
-    }
-
-    [Fact]
-    public void Sqlite_keeps_the_schedule_in_memory() =>
         Assert.False(ScheduleStore.From(Settings(("Storage:Provider", "sqlite"), ("Storage:ConnectionString", "Host=db"))).Clustered);
+        Assert.True(ScheduleStore.From(Settings(("Storage:Provider", "postgres"), ("Storage:ConnectionString", "Host=db"))).Clustered);
+    }
 }
