@@ -53,6 +53,7 @@ public static class SettingsCheck
         Read(() => configuration.GetSection("Storage").Get<StorageLimits>());
         Read(() => problems.AddRange((configuration.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings()).Problems()));
         Read(() => configuration.GetSection("Schedule").Get<ScheduleSettings>());
+        Read(() => ScheduleSettings.ClusterCheckinIntervalFrom(configuration));
         Read(() => MonitorSettings.From(configuration));
         Read(() =>
         {
@@ -69,7 +70,8 @@ public static class SettingsCheck
             if (new FetchOptionsValidation().Validate(null, fetch) is { Failed: true } result)
                 problems.AddRange(result.Failures);
         });
-        return problems;
+        // A value the section cannot bind is also named by its own, finer read.
+        return problems.Distinct().ToList();
     }
 
     /// <exception cref="ArgumentException">Some settings are invalid; the message lists them all (exit code 2).</exception>

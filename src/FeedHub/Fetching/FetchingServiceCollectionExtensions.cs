@@ -21,7 +21,8 @@ public static class FetchingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FetchOptions>, FetchOptionsValidation>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboundPolicy>();
-        services.TryAddSingleton(sp => new HostGate(OptionsOf(sp), sp.GetRequiredService<TimeProvider>()));
+        // A host that shares the sites with other workers registers an IHostLease (see HostGate).
+        services.TryAddSingleton(sp => new HostGate(OptionsOf(sp), sp.GetRequiredService<TimeProvider>(), sp.GetService<IHostLease>()));
 
         // The handler lives as long as the process: its cookie jar is the per-host session. The fetcher
         // logs each request itself, so the factory's own request logging is dropped.
