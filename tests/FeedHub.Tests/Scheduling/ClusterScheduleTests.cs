@@ -89,8 +89,9 @@ public sealed class ClusterScheduleTests : IAsyncLifetime
         await one.Scheduler.TriggerJob(key);
         await two.Scheduler.TriggerJob(key);
 
-        await ClusterNode.WaitUntilAsync(() => Task.FromResult(one.Runs.Of(key).Concat(two.Runs.Of(key)).Count(r => r.Ended is not null) >= 3),
-            "the source's own run and both extra runs ended",
+        // Two runs at least: the source's own trigger may be moved past them (the failed runs back it off) before it fires.
+        await ClusterNode.WaitUntilAsync(() => Task.FromResult(one.Runs.Of(key).Concat(two.Runs.Of(key)).Count(r => r.Ended is not null) >= 2),
+            "the runs triggered on both nodes ended",
             seen: () => $"Runs: {string.Join(", ", one.Runs.Of(key).Concat(two.Runs.Of(key)))}");
         var runs = one.Runs.Of(key).Concat(two.Runs.Of(key)).OrderBy(r => r.Started).ToList();
         foreach (var (earlier, later) in runs.Zip(runs.Skip(1)))
