@@ -53,8 +53,22 @@ public sealed class PostgresServer
         var directory = Path.Combine(Path.GetTempPath(), "feedhub-pg-" + Guid.NewGuid().ToString("N"));
         var script = Path.Combine(RepositoryRoot(), "scripts", "postgres-throwaway");
         var connectionString = Script(script, "start", directory);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Script(script, "stop", directory);
+        StopWhenGone(Environment.ProcessId, script, directory);
         return new PostgresServer(connectionString);
+    }
+
+    /// <summary>
+    /// Stops the cluster once process <paramref name="pid"/> has ended, however it ends: a test host is often
+    /// killed by its runner, and ProcessExit handlers then never run, which left clusters behind.
+    /// </summary>
+    private static void StopWhenGone(int pid, string script, string directory)
+    {
+        var watch = $"while kill -0 {pid} 2>/dev/null; do sleep 1; done; exec bash \"$0\" stop \"$1\"";
+        using var watcher = Process.Start(new ProcessStartInfo("setsid", ["bash", "-c", watch, script, directory])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("could not start the watcher that stops the PostgreSQL cluster");
     }
 
     /// <summary>The folder holding FeedHub.sln above this program (tests and benchmarks run from their build output).</summary>
