@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using FeedHub.Normalisation;
 using FeedHub.Storage;
 using Npgsql;
 
@@ -70,7 +69,7 @@ public sealed class PostgresTarget(PostgresDatabase database)
                 foreach (var value in row)
                     command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
                 if (table.Name == "items")
-                    command.Parameters.Add(new NpgsqlParameter { Value = HtmlText.Lines((string)row[Array.IndexOf(columns, "content_html")]!) });
+                    command.Parameters.Add(new NpgsqlParameter { Value = ItemWriter.SearchBody((string)row[Array.IndexOf(columns, "content_html")]!) });
                 batch.BatchCommands.Add(command);
                 inserts.Add(command);
             }

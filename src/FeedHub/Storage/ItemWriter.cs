@@ -146,9 +146,12 @@ internal sealed class ItemWriter : IDisposable
     {
         if (index is null)
             return;
-        Bind(index, ("@Key", key), ("@Title", item.Title), ("@Body", HtmlText.Lines(item.ContentHtml)));
+        Bind(index, ("@Key", key), ("@Title", item.Title), ("@Body", SearchBody(item.ContentHtml)));
         await index.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>What search indexes of an item's content (its text, without tags); `migrate` indexes copied rows by it too.</summary>
+    internal static string SearchBody(string contentHtml) => HtmlText.Lines(contentHtml);
 
     /// <summary>The item's columns as <see cref="SqlTypeHandlers"/> stores them.</summary>
     private void BindItem(DbCommand command, ItemWrite write)
@@ -166,7 +169,7 @@ internal sealed class ItemWriter : IDisposable
             ("@FirstSeen", SqlTypeHandlers.ToText(item.FirstSeen)), ("@ContentHash", item.ContentHash),
             ("@Version", item.Version), ("@ListFingerprint", write.ListFingerprint), ("@ChangedUtc", changedUtc));
         if (searchInRow)
-            Bind(command, ("@Body", HtmlText.Lines(item.ContentHtml)));
+            Bind(command, ("@Body", SearchBody(item.ContentHtml)));
     }
 
     /// <summary>Sets parameters by name, adding them on the command's first use; the statement itself stays prepared.</summary>
